@@ -1,0 +1,110 @@
+"""What the inbox and the conversation view show: rows, filters, details, drafts."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from gastro_hub_desktop.domain.messages import Attachment, Channel, ChannelTab, Direction, Urgency
+
+
+class ConversationStatus(enum.StrEnum):
+    OPEN = "open"
+    DONE = "done"
+
+
+class StatusFilter(enum.StrEnum):
+    """The inbox's open/done switch. Snoozed conversations hide from OPEN until they wake."""
+
+    OPEN = "open"
+    SNOOZED = "snoozed"
+    DONE = "done"
+    ALL = "all"
+
+
+class DraftState(enum.StrEnum):
+    PROPOSED = "proposed"
+    APPROVED = "approved"
+    EDITED = "edited"
+    REJECTED = "rejected"
+    SENT = "sent"
+
+
+class OutboxState(enum.StrEnum):
+    QUEUED = "queued"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class InboxFilter:
+    """Which conversations the inbox lists. Empty fields mean "any"."""
+
+    tab: ChannelTab | None = None
+    channel: Channel | None = None
+    pressing_only: bool = False
+    vip_only: bool = False
+    status: StatusFilter = StatusFilter.OPEN
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationRow:
+    """One line of the inbox."""
+
+    id: int
+    channel: Channel
+    contact_name: str
+    contact_address: str
+    subject: str | None
+    snippet: str
+    last_message_at: datetime
+    status: ConversationStatus
+    snoozed_until: datetime | None
+    urgency: Urgency | None
+    is_vip: bool
+    unread: int
+    message_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class MessageView:
+    id: int
+    direction: Direction
+    author: str
+    text: str
+    sent_at: datetime
+    subject: str | None
+    attachments: tuple[Attachment, ...]
+    language: str | None
+    urgency: Urgency | None
+
+
+@dataclass(frozen=True, slots=True)
+class DraftView:
+    id: int
+    text: str
+    provider: str
+    state: DraftState
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationDetail:
+    row: ConversationRow
+    messages: tuple[MessageView, ...]
+    draft: DraftView | None = None
+    contact_company: str | None = None
+    contact_language: str | None = None
+    handles: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    message_id: int
+    conversation_id: int
+    channel: Channel
+    contact_name: str
+    snippet: str
+    sent_at: datetime
