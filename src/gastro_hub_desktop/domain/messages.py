@@ -1,4 +1,4 @@
-"""What a message is, wherever it came from: channels and importers produce these, the store keeps them."""
+"""A message as channels and importers hand it over, whichever network it came from."""
 
 from __future__ import annotations
 

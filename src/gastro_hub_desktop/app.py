@@ -1,0 +1,124 @@
+"""Composition root of the desktop app: builds the engine, the window and the tray, and runs
+them until the user quits. The window is painted first; the database opens right after."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+import time
+
+from gastro_hub_desktop import APP_ID, APP_NAME, __version__, paths
+
+log = logging.getLogger(__name__)
+
+
+def run_gui(argv: list[str], exit_after_paint: bool = False, verbose: bool = False) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+
+    from gastro_hub_desktop.engine.facade import Engine
+    from gastro_hub_desktop.logging_setup import configure
+    from gastro_hub_desktop.single_instance import SingleInstance
+    from gastro_hub_desktop.ui.bridge import EngineBridge
+    from gastro_hub_desktop.ui.main_window import MainWindow
+    from gastro_hub_desktop.ui.tray import Tray
+
+    started = time.perf_counter()
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    icon = QIcon(str(paths.resource("gastro-hub.svg")))
+    app.setWindowIcon(icon)
+
+    data_dir = paths.data_dir()
+    instance = SingleInstance(data_dir)
+    if not instance.acquire():
+        if instance.activate_running():
+            print(f"{APP_NAME} is already running; its window was brought to the front.")
+            return 0
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            f"{APP_NAME} seems to be running already for {data_dir} but does not answer. "
+            "Close it (or end it in the task manager) and start again.",
+        )
+        return 1
+    log_file = configure(paths.log_dir(), verbose)
+    log.info("starting %s %s, data folder %s", APP_NAME, __version__, data_dir)
+
+    engine = Engine(paths.database_url())
+    bridge = EngineBridge(engine.events)
+    window = MainWindow(engine, bridge)
+    instance.activated.connect(window.bring_to_front)
+    tray = None
+    if QSystemTrayIcon.isSystemTrayAvailable():
+        tray = Tray(icon, window, app.quit)
+        window.unreadChanged.connect(tray.set_unread)
+        tray.show()
+
+    def on_first_paint() -> None:
+        log.info("first paint after %.0f ms", (time.perf_counter() - started) * 1000)
+        if exit_after_paint:
+            print("first-paint", flush=True)
+            QTimer.singleShot(0, app.quit)
+            return
+        QTimer.singleShot(0, engine.start)
+
+    window.firstPainted.connect(on_first_paint)
+
+    cleaned = False
+
+    def clean_up() -> None:
+        nonlocal cleaned
+        if cleaned:
+            return
+        cleaned = True
+        if tray is not None:
+            tray.hide()
+        engine.stop()
+        bridge.close()
+        instance.release()
+        log.info("stopped cleanly")
+
+    app.aboutToQuit.connect(clean_up)
+    install_signal_handlers(app)
+    window.show()
+    try:
+        code = run_event_loop(app)
+    finally:
+        clean_up()
+    log.info("log file: %s", log_file)
+    return code
+
+
+def run_event_loop(app: object) -> int:
+    """Run Qt's loop under qasync, so GUI code can also `await` engine futures."""
+    import asyncio
+
+    import qasync
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        loop.run_forever()  # returns when the QApplication quits
+    return 0
+
+
+def install_signal_handlers(app: object) -> None:
+    """Ctrl+C and SIGTERM quit through Qt's loop, so shutdown runs its normal course."""
+    from PySide6.QtCore import QTimer
+
+    def quit_app(*_args: object) -> None:
+        app.quit()  # type: ignore[attr-defined]
+
+    signal.signal(signal.SIGINT, quit_app)
+    if sys.platform != "win32":
+        signal.signal(signal.SIGTERM, quit_app)
+    # Python runs signal handlers only between bytecodes: wake it up now and then.
+    timer = QTimer(app)  # type: ignore[arg-type]
+    timer.timeout.connect(lambda: None)
+    timer.start(250)

@@ -1,0 +1,73 @@
+"""Command line: the window (default), `doctor`, `import FILE`, `sample-data`, `--version`.
+
+GASTRO_HUB_DATA_DIR and GASTRO_HUB_DATABASE_URL choose the data folder and database for every
+command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from gastro_hub_desktop import APP_NAME, __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gastro-hub",
+        description=f"{APP_NAME}: all customer conversations in one desktop app.",
+        epilog="Environment: GASTRO_HUB_DATA_DIR (data folder), "
+        "GASTRO_HUB_DATABASE_URL (e.g. postgresql+psycopg://user@host/db).",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log details to the console")
+    parser.add_argument(
+        "--exit-after-paint",
+        action="store_true",
+        help="open the window, print 'first-paint' once it is drawn and quit (start-up benchmark)",
+    )
+    commands = parser.add_subparsers(dest="command")
+    commands.add_parser("gui", help="open the main window (the default)")
+    commands.add_parser("doctor", help="check the set-up and say how to fix what is missing")
+    importer = commands.add_parser(
+        "import", help="import an mbox mailbox or a WhatsApp chat export (.txt or .zip)"
+    )
+    importer.add_argument("file", type=Path)
+    importer.add_argument(
+        "--me",
+        help="WhatsApp: your own name as it appears in the export (your messages are replies)",
+    )
+    importer.add_argument(
+        "--own-address",
+        action="append",
+        default=[],
+        metavar="EMAIL",
+        help="mbox: an address of yours; mail from it is stored as sent (repeatable)",
+    )
+    commands.add_parser("sample-data", help="load the multilingual demo set into the database")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command in (None, "gui"):
+        from gastro_hub_desktop.app import run_gui
+
+        return run_gui(sys.argv[:1], exit_after_paint=args.exit_after_paint, verbose=args.verbose)
+    if args.command == "doctor":
+        from gastro_hub_desktop.doctor import run_doctor
+
+        return run_doctor()
+    if args.command == "import":
+        from gastro_hub_desktop.commands import import_file
+
+        return import_file(args.file, me=args.me, own_addresses=args.own_address)
+    if args.command == "sample-data":
+        from gastro_hub_desktop.commands import load_sample_data
+
+        return load_sample_data()
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,296 @@
+"""The GUI's one handle on the engine: every call returns a future and never blocks the caller.
+
+Database work runs on the engine's own threads (one writer, two readers) under the engine's
+asyncio loop; changes are announced on the event bus.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from gastro_hub_desktop.engine.events import (
+    ConversationsChanged,
+    EngineFailed,
+    EngineStarted,
+    EventBus,
+    JobFinished,
+    JobProgress,
+)
+from gastro_hub_desktop.engine.loop_thread import LoopThread
+
+if TYPE_CHECKING:
+    from gastro_hub_desktop.domain.conversations import (
+        ConversationDetail,
+        ConversationRow,
+        DraftView,
+        InboxFilter,
+        SearchHit,
+    )
+    from gastro_hub_desktop.domain.messages import ChannelTab, ImportResult
+    from gastro_hub_desktop.store.repository import Store, StoreStats
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class EngineNotReady(RuntimeError):
+    """Asked for data before the database was open (or after it failed to open)."""
+
+
+class Cancelled(Exception):
+    """A long job was cancelled by the user; what it had finished is kept."""
+
+
+@dataclass
+class Job:
+    """A long piece of work: its future, and a way to ask it to stop between batches."""
+
+    name: str
+    future: concurrent.futures.Future[Any]
+    _cancel: threading.Event
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+
+class Engine:
+    """Owns the loop thread, the store and the event bus."""
+
+    def __init__(self, database_url: str) -> None:
+        self.database_url = database_url
+        self.events = EventBus()
+        self._loop_thread = LoopThread("engine")
+        self._writer = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="db-write")
+        self._readers = concurrent.futures.ThreadPoolExecutor(2, thread_name_prefix="db-read")
+        self._store: Store | None = None
+        self._started: concurrent.futures.Future[EngineStarted] | None = None
+        self._stopped = False
+
+    # ------------------------------------------------------------ lifecycle
+
+    def start(self) -> concurrent.futures.Future[EngineStarted]:
+        """Start the loop and open (and migrate) the database in the background."""
+        if self._started is None:
+            self._loop_thread.start()
+            self._started = self._loop_thread.submit(self._open())
+        return self._started
+
+    async def _open(self) -> EngineStarted:
+        loop = asyncio.get_running_loop()
+        try:
+            store, event = await loop.run_in_executor(self._writer, self._open_store)
+        except Exception as exc:
+            message = describe_database_error(self.database_url, exc)
+            log.exception("could not open the database")
+            self.events.publish(EngineFailed(message))
+            raise EngineNotReady(message) from exc
+        self._store = store
+        self.events.publish(event)
+        return event
+
+    def _open_store(self) -> tuple[Store, EngineStarted]:
+        from gastro_hub_desktop.store import migrate
+        from gastro_hub_desktop.store.repository import Store
+
+        store = Store.open(self.database_url)
+        stats = store.stats()
+        revision = migrate.current_revision(store.engine) or "?"
+        return store, EngineStarted(store.url, revision, stats.messages, stats.conversations)
+
+    def stop(self, timeout: float = 15.0) -> None:
+        """Finish the write in progress, then stop everything. Safe to call twice."""
+        if self._stopped:
+            return
+        self._stopped = True
+        self._loop_thread.stop(timeout)
+        self._writer.shutdown(wait=True, cancel_futures=True)
+        self._readers.shutdown(wait=True, cancel_futures=True)
+        if self._store is not None:
+            self._store.close()
+        log.info("engine stopped")
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            raise EngineNotReady("the database is not open yet")
+        return self._store
+
+    # ------------------------------------------------------------ plumbing
+
+    def _run(
+        self, fn: Callable[..., T], *args: Any, write: bool = False
+    ) -> concurrent.futures.Future[T]:
+        async def call() -> T:
+            if self._started is not None and not self._started.done():
+                await asyncio.wrap_future(self._started)
+            store = self.store
+            pool = self._writer if write else self._readers
+            return await asyncio.get_running_loop().run_in_executor(pool, fn, store, *args)
+
+        if self._started is None:
+            raise EngineNotReady("the engine was not started")
+        return self._loop_thread.submit(call())
+
+    def _changed(self, conversation_ids: frozenset[int] | set[int], new: int = 0) -> None:
+        self.events.publish(ConversationsChanged(frozenset(conversation_ids), new))
+
+    # ------------------------------------------------------------ reads
+
+    def inbox_count(self, f: InboxFilter) -> concurrent.futures.Future[int]:
+        return self._run(lambda s: s.inbox_count(f))
+
+    def inbox_page(
+        self, f: InboxFilter, offset: int, limit: int
+    ) -> concurrent.futures.Future[list[ConversationRow]]:
+        return self._run(lambda s: s.inbox_page(f, offset, limit))
+
+    def search(self, query: str, limit: int = 50) -> concurrent.futures.Future[list[SearchHit]]:
+        return self._run(lambda s: s.search(query, limit))
+
+    def tab_counts(self) -> concurrent.futures.Future[dict[ChannelTab, int]]:
+        return self._run(lambda s: s.tab_counts())
+
+    def stats(self) -> concurrent.futures.Future[StoreStats]:
+        return self._run(lambda s: s.stats())
+
+    def open_conversation(
+        self, conversation_id: int
+    ) -> concurrent.futures.Future[ConversationDetail]:
+        """The conversation with its messages; opening it marks it read."""
+
+        def work(s: Store) -> ConversationDetail:
+            detail = s.conversation(conversation_id)
+            if detail.row.unread:
+                s.mark_read(conversation_id)
+                self._changed({conversation_id})
+            return detail
+
+        return self._run(work, write=True)
+
+    # ------------------------------------------------------------ writes
+
+    def save_draft(self, conversation_id: int, text: str) -> concurrent.futures.Future[DraftView]:
+        def work(s: Store) -> DraftView:
+            draft = s.save_draft(conversation_id, text)
+            self._changed({conversation_id})
+            return draft
+
+        return self._run(work, write=True)
+
+    def set_done(self, conversation_id: int, done: bool = True) -> concurrent.futures.Future[None]:
+        def work(s: Store) -> None:
+            s.set_done(conversation_id, done)
+            self._changed({conversation_id})
+
+        return self._run(work, write=True)
+
+    def snooze(
+        self, conversation_id: int, until: datetime | None
+    ) -> concurrent.futures.Future[None]:
+        def work(s: Store) -> None:
+            s.snooze(conversation_id, until)
+            self._changed({conversation_id})
+
+        return self._run(work, write=True)
+
+    # ------------------------------------------------------------ long jobs
+
+    def load_sample_data(self) -> Job:
+        """Fill the inbox with the demo set (loading it twice adds nothing)."""
+
+        def work(s: Store, cancel: threading.Event) -> ImportResult:
+            from gastro_hub_desktop.importers.sample_data import load_sample_data
+            from gastro_hub_desktop.store.ingest_job import ingest_with_progress
+
+            sample = load_sample_data()
+            result = ingest_with_progress(
+                s,
+                iter(sample.messages),
+                len(sample.messages),
+                cancel,
+                lambda done, total: self.events.publish(JobProgress("sample", done, total)),
+                on_batch=lambda ids, new: self._changed(ids, new),
+            )
+            s.mark_vip(sample.vip_addresses)
+            s.audit("user", "sample_data.load", {"new": result.new})
+            return result
+
+        return self._job("sample", work)
+
+    def import_file(self, path: Path) -> Job:
+        """Import an mbox or a WhatsApp chat export; reports progress, can be cancelled."""
+
+        def work(s: Store, cancel: threading.Event) -> ImportResult:
+            from gastro_hub_desktop.importers import open_import
+            from gastro_hub_desktop.store.ingest_job import ingest_with_progress
+
+            source = open_import(path)
+            result = ingest_with_progress(
+                s,
+                source.messages(),
+                source.estimated_count,
+                cancel,
+                lambda done, total: self.events.publish(
+                    JobProgress("import", done, total, path.name)
+                ),
+                on_batch=lambda ids, new: self._changed(ids, new),
+            )
+            result = result + source.result()
+            s.audit("user", "import", {"file": path.name, "new": result.new})
+            return result
+
+        return self._job("import", work)
+
+    def _job(self, name: str, work: Callable[[Store, threading.Event], ImportResult]) -> Job:
+        cancel = threading.Event()
+
+        def run(s: Store) -> ImportResult:
+            try:
+                result = work(s, cancel)
+            except Exception as exc:
+                self.events.publish(JobFinished(name, str(exc), ok=False))
+                raise
+            self.events.publish(JobFinished(name, summarize(result, cancel.is_set()), ok=True))
+            return result
+
+        return Job(name, self._run(run, write=True), cancel)
+
+
+def summarize(result: ImportResult, cancelled: bool = False) -> str:
+    text = f"{result.new} new messages, {result.duplicates} already stored"
+    if result.skipped:
+        text += f", {result.skipped} lines skipped"
+    if result.problems:
+        text += f", {len(result.problems)} could not be read"
+    if cancelled:
+        text = "Cancelled: " + text + " (everything imported so far is kept)"
+    return text
+
+
+def describe_database_error(url: str, exc: BaseException) -> str:
+    """A sentence the user can act on; the traceback goes to the log."""
+    from gastro_hub_desktop.paths import redact_url
+
+    where = redact_url(url)
+    detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:200]
+    if url.startswith("sqlite"):
+        return (
+            f"Cannot open the database {where}: {detail}. Check that the data folder exists, "
+            "is writable and has free space (GASTRO_HUB_DATA_DIR chooses another folder)."
+        )
+    return (
+        f"Cannot reach the database {where}: {detail}. Check that the server is running and "
+        "the address and user in GASTRO_HUB_DATABASE_URL are right."
+    )

@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy models, migrations, queries and full-text search (SQLite or PostgreSQL)."""

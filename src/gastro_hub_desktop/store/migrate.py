@@ -1,0 +1,49 @@
+"""Brings a database to the newest schema with Alembic; the app runs this at start-up."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import Engine, inspect, text
+
+log = logging.getLogger(__name__)
+MIGRATIONS = __name__.rsplit(".", 1)[0] + ":migrations"
+
+
+def _config():  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", MIGRATIONS)
+    return config
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def upgrade(engine: Engine) -> str:
+    """Migrate to head (no-op when already there); returns the revision now in force."""
+    from alembic import command
+
+    before = current_revision(engine)
+    head = head_revision()
+    if before == head:
+        return head
+    config = _config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+    log.info("database migrated from %s to %s", before or "empty", head)
+    return head

@@ -1,0 +1,744 @@
+"""The store's one door: ingest once, list the inbox, open, snooze, finish, draft, search."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    bindparam,
+    func,
+    insert,
+    or_,
+    select,
+    tuple_,
+    update,
+)
+
+from gastro_hub_desktop.domain.contacts import handle_for
+from gastro_hub_desktop.domain.conversations import (
+    ConversationDetail,
+    ConversationRow,
+    ConversationStatus,
+    DraftState,
+    DraftView,
+    InboxFilter,
+    MessageView,
+    SearchHit,
+    StatusFilter,
+)
+from gastro_hub_desktop.domain.messages import (
+    TAB_OF_CHANNEL,
+    Attachment,
+    Channel,
+    ChannelTab,
+    Direction,
+    IncomingMessage,
+    Urgency,
+    channels_of_tab,
+)
+from gastro_hub_desktop.store import fulltext
+from gastro_hub_desktop.store.db import is_sqlite, open_engine
+from gastro_hub_desktop.store.schema import (
+    AuditEntry,
+    ChannelAccount,
+    Contact,
+    ContactHandle,
+    Conversation,
+    Draft,
+    Message,
+    utcnow,
+)
+
+log = logging.getLogger(__name__)
+
+SNIPPET_LENGTH = 160
+# SQLite allows 32766 bound parameters; keep IN lists well below and batches moderate.
+IN_CHUNK = 500
+URGENCIES = list(Urgency)
+ACTIVE_DRAFT_STATES = (DraftState.PROPOSED.value, DraftState.EDITED.value)
+
+_accounts = ChannelAccount.__table__
+_contacts = Contact.__table__
+_handles = ContactHandle.__table__
+_conversations = Conversation.__table__
+_messages = Message.__table__
+_drafts = Draft.__table__
+_audit = AuditEntry.__table__
+
+
+class NotFound(LookupError):
+    """The conversation (or other record) asked for does not exist (any more)."""
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOutcome:
+    new: int
+    duplicates: int
+    conversation_ids: frozenset[int] = field(default=frozenset())
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    messages: int
+    conversations: int
+    contacts: int
+    open_conversations: int
+
+
+@lru_cache(maxsize=65536)
+def _handle(channel: Channel, address: str) -> tuple[str, str]:
+    return handle_for(channel, address)
+
+
+def _snippet(text: str) -> str:
+    return " ".join(text.split())[:SNIPPET_LENGTH]
+
+
+def _chunks(items: Sequence[Any], size: int = IN_CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class Store:
+    """All reads and writes of the app's data. Thread-safe: each call uses its own connection."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._account_ids: dict[str, int] = {}
+
+    @classmethod
+    def open(cls, url: str) -> Store:
+        """Open (and migrate to the newest schema) the database at `url`."""
+        from gastro_hub_desktop.store import migrate
+
+        engine = open_engine(url)
+        migrate.upgrade(engine)
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        conn = self.engine.connect()
+        if is_sqlite(self.engine):
+            conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+        try:
+            with conn.begin():
+                yield conn
+        finally:
+            conn.close()
+
+    # ---------------------------------------------------------------- ingest
+
+    def ingest(self, messages: Iterable[IncomingMessage], batch_size: int = 2000) -> IngestOutcome:
+        """Store messages not seen before; a message already stored is counted, never doubled.
+
+        Each batch is one transaction: when this returns, every counted message is durable.
+        """
+        new = duplicates = 0
+        touched: set[int] = set()
+        batch: list[IncomingMessage] = []
+        for message in messages:
+            batch.append(message)
+            if len(batch) >= batch_size:
+                n, d, ids = self._ingest_batch(batch)
+                new, duplicates = new + n, duplicates + d
+                touched |= ids
+                batch = []
+        if batch:
+            n, d, ids = self._ingest_batch(batch)
+            new, duplicates = new + n, duplicates + d
+            touched |= ids
+        return IngestOutcome(new, duplicates, frozenset(touched))
+
+    def _ingest_batch(self, batch: list[IncomingMessage]) -> tuple[int, int, set[int]]:
+        try:
+            return self._ingest_batch_once(batch)
+        except Exception:
+            self._account_ids.clear()  # an account created in the rolled-back batch is gone
+            raise
+
+    def _ingest_batch_once(self, batch: list[IncomingMessage]) -> tuple[int, int, set[int]]:
+        with self._write() as conn:
+            account_ids = self._account_ids_for(conn, batch)
+            fresh = self._drop_known(conn, batch, account_ids)
+            duplicates = len(batch) - len(fresh)
+            if not fresh:
+                return 0, duplicates, set()
+            contact_ids = self._contacts_for(conn, fresh)
+            conversation_ids = self._conversations_for(conn, fresh, account_ids, contact_ids)
+            now = utcnow()
+            rows = []
+            for m in fresh:
+                rows.append(
+                    {
+                        "conversation_id": conversation_ids[
+                            (account_ids[m.account_key], m.thread_key)
+                        ],
+                        "account_id": account_ids[m.account_key],
+                        "provider_message_id": m.provider_message_id,
+                        "direction": m.direction.value,
+                        "author": m.author_name or m.counterpart_name or m.counterpart_address,
+                        "subject": m.subject,
+                        "text": m.text,
+                        "html": m.html,
+                        "attachments": [
+                            {"filename": a.filename, "content_type": a.content_type, "size": a.size}
+                            for a in m.attachments
+                        ]
+                        or None,
+                        "sent_at": m.sent_at,
+                        "stored_at": now,
+                        "language": m.language,
+                        "urgency": m.urgency.value if m.urgency else None,
+                    }
+                )
+            conn.execute(insert(_messages), rows)
+            return len(fresh), duplicates, set(conversation_ids.values())
+
+    def _account_ids_for(self, conn: Connection, batch: list[IncomingMessage]) -> dict[str, int]:
+        wanted = {m.account_key: m.channel for m in batch}
+        missing = [k for k in wanted if k not in self._account_ids]
+        if missing:
+            found = conn.execute(
+                select(_accounts.c.key, _accounts.c.id).where(_accounts.c.key.in_(missing))
+            ).all()
+            ids = dict(found)  # type: ignore[arg-type]
+            for key in missing:
+                if key not in ids:
+                    ids[key] = conn.execute(
+                        insert(_accounts).returning(_accounts.c.id),
+                        {
+                            "key": key,
+                            "channel": wanted[key].value,
+                            "display_name": key,
+                            "settings": {},
+                            "created_at": utcnow(),
+                        },
+                    ).scalar_one()
+            self._account_ids.update(ids)
+        return {k: self._account_ids[k] for k in wanted}
+
+    def _drop_known(
+        self, conn: Connection, batch: list[IncomingMessage], account_ids: dict[str, int]
+    ) -> list[IncomingMessage]:
+        keys = {(account_ids[m.account_key], m.provider_message_id) for m in batch}
+        known: set[tuple[int, str]] = set()
+        by_account: dict[int, list[str]] = {}
+        for account_id, pid in keys:
+            by_account.setdefault(account_id, []).append(pid)
+        for account_id, pids in by_account.items():
+            for chunk in _chunks(pids):
+                found = conn.execute(
+                    select(_messages.c.provider_message_id).where(
+                        _messages.c.account_id == account_id,
+                        _messages.c.provider_message_id.in_(chunk),
+                    )
+                ).scalars()
+                known.update((account_id, pid) for pid in found)
+        fresh: list[IncomingMessage] = []
+        for m in batch:
+            key = (account_ids[m.account_key], m.provider_message_id)
+            if key in known:
+                continue
+            known.add(key)  # a message twice in one batch is stored once
+            fresh.append(m)
+        return fresh
+
+    def _contacts_for(
+        self, conn: Connection, fresh: list[IncomingMessage]
+    ) -> dict[tuple[str, str], int]:
+        names: dict[tuple[str, str], IncomingMessage] = {}
+        for m in fresh:
+            names.setdefault(_handle(m.channel, m.counterpart_address), m)
+        handles = list(names)
+        ids: dict[tuple[str, str], int] = {}
+        for chunk in _chunks(handles, IN_CHUNK // 2):
+            for kind, value, contact_id in conn.execute(
+                select(_handles.c.kind, _handles.c.value, _handles.c.contact_id).where(
+                    tuple_(_handles.c.kind, _handles.c.value).in_(list(chunk))
+                )
+            ):
+                ids[(kind, value)] = contact_id
+        missing = [h for h in handles if h not in ids]
+        if missing:
+            now = utcnow()
+            created = conn.execute(
+                insert(_contacts).returning(_contacts.c.id, sort_by_parameter_order=True),
+                [
+                    {
+                        "display_name": names[h].counterpart_name or names[h].counterpart_address,
+                        "company": None,
+                        "language": names[h].language,
+                        "vip_score": 0.0,
+                        "vip_manual": None,
+                        "is_vip": False,
+                        "created_at": now,
+                    }
+                    for h in missing
+                ],
+            ).scalars()
+            for h, contact_id in zip(missing, created, strict=True):
+                ids[h] = contact_id
+            conn.execute(
+                insert(_handles),
+                [{"contact_id": ids[h], "kind": h[0], "value": h[1]} for h in missing],
+            )
+        return ids
+
+    def _conversations_for(
+        self,
+        conn: Connection,
+        fresh: list[IncomingMessage],
+        account_ids: dict[str, int],
+        contact_ids: dict[tuple[str, str], int],
+    ) -> dict[tuple[int, str], int]:
+        groups: dict[tuple[int, str], list[IncomingMessage]] = {}
+        for m in fresh:
+            groups.setdefault((account_ids[m.account_key], m.thread_key), []).append(m)
+        keys = list(groups)
+        existing: dict[tuple[int, str], Any] = {}
+        c = _conversations.c
+        for chunk in _chunks(keys, IN_CHUNK // 2):
+            for row in conn.execute(
+                select(
+                    c.id,
+                    c.account_id,
+                    c.thread_key,
+                    c.last_message_at,
+                    c.urgency_rank,
+                    c.subject,
+                    c.status,
+                    c.snoozed_until,
+                ).where(tuple_(c.account_id, c.thread_key).in_(list(chunk)))
+            ):
+                existing[(row.account_id, row.thread_key)] = row
+        new_rows: list[dict[str, Any]] = []
+        new_keys: list[tuple[int, str]] = []
+        updates: list[dict[str, Any]] = []
+        for key, messages in groups.items():
+            latest = max(messages, key=lambda m: m.sent_at)
+            inbound = [m for m in messages if m.direction is Direction.INBOUND]
+            ranks = [m.urgency.rank for m in inbound if m.urgency is not None]
+            subject = next((m.subject for m in messages if m.subject), None)
+            old = existing.get(key)
+            if old is None:
+                first = min(messages, key=lambda m: m.sent_at)
+                new_keys.append(key)
+                new_rows.append(
+                    {
+                        "account_id": key[0],
+                        "channel": first.channel.value,
+                        "thread_key": key[1],
+                        "contact_id": contact_ids[
+                            _handle(first.channel, first.counterpart_address)
+                        ],
+                        "counterpart": first.counterpart_address,
+                        "subject": subject,
+                        "status": ConversationStatus.OPEN.value,
+                        "snoozed_until": None,
+                        "last_message_at": latest.sent_at,
+                        "snippet": _snippet(latest.text),
+                        "urgency_rank": min(ranks) if ranks else None,
+                        "unread": len(inbound),
+                        "message_count": len(messages),
+                        "created_at": utcnow(),
+                    }
+                )
+                continue
+            newer = latest.sent_at >= old.last_message_at
+            wakes = any(m.sent_at >= old.last_message_at for m in inbound)
+            old_ranks = [old.urgency_rank] if old.urgency_rank is not None else []
+            updates.append(
+                {
+                    "b_id": old.id,
+                    "b_last": latest.sent_at if newer else old.last_message_at,
+                    "b_snippet": _snippet(latest.text) if newer else None,
+                    "b_rank": min(ranks + old_ranks) if ranks + old_ranks else None,
+                    "b_subject": old.subject or subject,
+                    "b_unread": len(inbound),
+                    "b_count": len(messages),
+                    # A customer writing again reopens a finished or snoozed conversation.
+                    "b_status": ConversationStatus.OPEN.value if wakes else old.status,
+                    "b_snoozed": None if wakes else old.snoozed_until,
+                }
+            )
+        ids: dict[tuple[int, str], int] = {k: row.id for k, row in existing.items()}
+        if new_rows:
+            created = conn.execute(
+                insert(_conversations).returning(c.id, sort_by_parameter_order=True), new_rows
+            ).scalars()
+            for key, conversation_id in zip(new_keys, created, strict=True):
+                ids[key] = conversation_id
+        if updates:
+            conn.execute(
+                update(_conversations)
+                .where(c.id == bindparam("b_id"))
+                .values(
+                    last_message_at=bindparam("b_last"),
+                    snippet=func.coalesce(bindparam("b_snippet"), c.snippet),
+                    urgency_rank=bindparam("b_rank"),
+                    subject=bindparam("b_subject"),
+                    unread=c.unread + bindparam("b_unread"),
+                    message_count=c.message_count + bindparam("b_count"),
+                    status=bindparam("b_status"),
+                    snoozed_until=bindparam("b_snoozed"),
+                ),
+                updates,
+            )
+        return ids
+
+    # ---------------------------------------------------------------- inbox
+
+    def _inbox_where(self, f: InboxFilter, now: datetime) -> list[Any]:
+        c = _conversations.c
+        where: list[Any] = []
+        if f.channel is not None:
+            where.append(c.channel == f.channel.value)
+        elif f.tab is not None:
+            where.append(c.channel.in_([ch.value for ch in channels_of_tab(f.tab)]))
+        if f.status is StatusFilter.OPEN:
+            where += [
+                c.status == ConversationStatus.OPEN.value,
+                or_(c.snoozed_until.is_(None), c.snoozed_until <= now),
+            ]
+        elif f.status is StatusFilter.SNOOZED:
+            where += [c.status == ConversationStatus.OPEN.value, c.snoozed_until > now]
+        elif f.status is StatusFilter.DONE:
+            where.append(c.status == ConversationStatus.DONE.value)
+        if f.pressing_only:
+            where.append(c.urgency_rank <= Urgency.URGENT.rank)
+        if f.vip_only:
+            where.append(_contacts.c.is_vip.is_(True))
+        return where
+
+    def inbox_count(self, f: InboxFilter, now: datetime | None = None) -> int:
+        where = self._inbox_where(f, now or utcnow())
+        query = select(func.count()).select_from(_conversations)
+        if f.vip_only:
+            query = query.join(_contacts, _contacts.c.id == _conversations.c.contact_id)
+        with self.engine.connect() as conn:
+            return conn.execute(query.where(and_(True, *where))).scalar_one()
+
+    def inbox_page(
+        self, f: InboxFilter, offset: int, limit: int, now: datetime | None = None
+    ) -> list[ConversationRow]:
+        """Conversations newest first, `limit` of them from position `offset`."""
+        c = _conversations.c
+        query = (
+            select(
+                c.id,
+                c.channel,
+                _contacts.c.display_name,
+                c.counterpart,
+                c.subject,
+                c.snippet,
+                c.last_message_at,
+                c.status,
+                c.snoozed_until,
+                c.urgency_rank,
+                _contacts.c.is_vip,
+                c.unread,
+                c.message_count,
+            )
+            .join(_contacts, _contacts.c.id == c.contact_id)
+            .where(and_(True, *self._inbox_where(f, now or utcnow())))
+            .order_by(c.last_message_at.desc(), c.id.desc())
+            .offset(offset)
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            return [_row(r) for r in conn.execute(query)]
+
+    def conversation(self, conversation_id: int) -> ConversationDetail:
+        c = _conversations.c
+        m = _messages.c
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(
+                    c.id,
+                    c.channel,
+                    _contacts.c.display_name,
+                    c.counterpart,
+                    c.subject,
+                    c.snippet,
+                    c.last_message_at,
+                    c.status,
+                    c.snoozed_until,
+                    c.urgency_rank,
+                    _contacts.c.is_vip,
+                    c.unread,
+                    c.message_count,
+                    c.contact_id,
+                    _contacts.c.company,
+                    _contacts.c.language,
+                )
+                .join(_contacts, _contacts.c.id == c.contact_id)
+                .where(c.id == conversation_id)
+            ).one_or_none()
+            if row is None:
+                raise NotFound(f"conversation {conversation_id} does not exist")
+            messages = tuple(
+                MessageView(
+                    id=r.id,
+                    direction=Direction(r.direction),
+                    author=r.author,
+                    text=r.text,
+                    sent_at=r.sent_at,
+                    subject=r.subject,
+                    attachments=tuple(Attachment(**a) for a in (r.attachments or [])),
+                    language=r.language,
+                    urgency=Urgency(r.urgency) if r.urgency else None,
+                )
+                for r in conn.execute(
+                    select(
+                        m.id,
+                        m.direction,
+                        m.author,
+                        m.text,
+                        m.sent_at,
+                        m.subject,
+                        m.attachments,
+                        m.language,
+                        m.urgency,
+                    )
+                    .where(m.conversation_id == conversation_id)
+                    .order_by(m.sent_at, m.id)
+                )
+            )
+            draft = self._active_draft(conn, conversation_id)
+            handles = tuple(
+                conn.execute(
+                    select(_handles.c.value).where(_handles.c.contact_id == row.contact_id)
+                ).scalars()
+            )
+        return ConversationDetail(
+            row=_row(row),
+            messages=messages,
+            draft=draft,
+            contact_company=row.company,
+            contact_language=row.language,
+            handles=handles,
+        )
+
+    def _active_draft(self, conn: Connection, conversation_id: int) -> DraftView | None:
+        d = _drafts.c
+        r = conn.execute(
+            select(d.id, d.text, d.provider, d.state, d.updated_at)
+            .where(d.conversation_id == conversation_id, d.state.in_(ACTIVE_DRAFT_STATES))
+            .order_by(d.updated_at.desc(), d.id.desc())
+            .limit(1)
+        ).one_or_none()
+        if r is None:
+            return None
+        return DraftView(r.id, r.text, r.provider, DraftState(r.state), r.updated_at)
+
+    def _require(self, conn: Connection, conversation_id: int) -> None:
+        found = conn.execute(
+            select(_conversations.c.id).where(_conversations.c.id == conversation_id)
+        ).scalar()
+        if found is None:
+            raise NotFound(f"conversation {conversation_id} does not exist")
+
+    def mark_read(self, conversation_id: int) -> None:
+        with self._write() as conn:
+            conn.execute(
+                update(_conversations)
+                .where(_conversations.c.id == conversation_id, _conversations.c.unread != 0)
+                .values(unread=0)
+            )
+
+    def set_done(self, conversation_id: int, done: bool, actor: str = "user") -> None:
+        status = ConversationStatus.DONE if done else ConversationStatus.OPEN
+        with self._write() as conn:
+            self._require(conn, conversation_id)
+            conn.execute(
+                update(_conversations)
+                .where(_conversations.c.id == conversation_id)
+                .values(status=status.value, snoozed_until=None)
+            )
+            self._audit(
+                conn, actor, f"conversation.{status.value}", "conversation", conversation_id
+            )
+
+    def snooze(self, conversation_id: int, until: datetime | None, actor: str = "user") -> None:
+        """Hide an open conversation until `until` (None wakes it now)."""
+        with self._write() as conn:
+            self._require(conn, conversation_id)
+            conn.execute(
+                update(_conversations)
+                .where(_conversations.c.id == conversation_id)
+                .values(status=ConversationStatus.OPEN.value, snoozed_until=until)
+            )
+            self._audit(
+                conn,
+                actor,
+                "conversation.snooze",
+                "conversation",
+                conversation_id,
+                {"until": until.isoformat() if until else None},
+            )
+
+    def save_draft(self, conversation_id: int, text: str, provider: str = "manual") -> DraftView:
+        """Keep the reply being written; one active draft per conversation, updated in place."""
+        now = utcnow()
+        with self._write() as conn:
+            self._require(conn, conversation_id)
+            current = self._active_draft(conn, conversation_id)
+            if current is None:
+                draft_id = conn.execute(
+                    insert(_drafts).returning(_drafts.c.id),
+                    {
+                        "conversation_id": conversation_id,
+                        "text": text,
+                        "provider": provider,
+                        "confidence": None,
+                        "state": DraftState.EDITED.value
+                        if provider == "manual"
+                        else DraftState.PROPOSED.value,
+                        "created_at": now,
+                        "updated_at": now,
+                    },
+                ).scalar_one()
+                state = DraftState.EDITED if provider == "manual" else DraftState.PROPOSED
+            else:
+                draft_id = current.id
+                state = DraftState.EDITED
+                conn.execute(
+                    update(_drafts)
+                    .where(_drafts.c.id == draft_id)
+                    .values(text=text, state=state.value, updated_at=now)
+                )
+        return DraftView(
+            draft_id, text, provider if current is None else current.provider, state, now
+        )
+
+    # ---------------------------------------------------------------- contacts
+
+    def mark_vip(self, addresses: Iterable[tuple[Channel, str]], vip: bool = True) -> int:
+        """Flag the contacts behind these addresses as VIP by hand (a manual flag always wins)."""
+        handles = list({_handle(ch, a) for ch, a in addresses})
+        if not handles:
+            return 0
+        with self._write() as conn:
+            ids = list(
+                conn.execute(
+                    select(_handles.c.contact_id).where(
+                        tuple_(_handles.c.kind, _handles.c.value).in_(handles)
+                    )
+                ).scalars()
+            )
+            if ids:
+                conn.execute(
+                    update(_contacts)
+                    .where(_contacts.c.id.in_(ids))
+                    .values(vip_manual=vip, is_vip=vip)
+                )
+            return len(ids)
+
+    # ---------------------------------------------------------------- search & counts
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Messages matching all words of `query`, best match first."""
+        with self.engine.connect() as conn:
+            return fulltext.search(conn, query, limit)
+
+    def tab_counts(self, now: datetime | None = None) -> dict[ChannelTab, int]:
+        """Open conversations with unread messages, per tab, from the database."""
+        c = _conversations.c
+        where = self._inbox_where(InboxFilter(status=StatusFilter.OPEN), now or utcnow())
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(c.channel, func.count())
+                .where(and_(*where), c.unread > 0)
+                .group_by(c.channel)
+            ).all()
+        counts = dict.fromkeys(ChannelTab, 0)
+        for channel, n in rows:
+            counts[TAB_OF_CHANNEL[Channel(channel)]] += n
+        return counts
+
+    def stats(self, now: datetime | None = None) -> StoreStats:
+        where = self._inbox_where(InboxFilter(status=StatusFilter.OPEN), now or utcnow())
+        with self.engine.connect() as conn:
+            return StoreStats(
+                messages=conn.execute(select(func.count()).select_from(_messages)).scalar_one(),
+                conversations=conn.execute(
+                    select(func.count()).select_from(_conversations)
+                ).scalar_one(),
+                contacts=conn.execute(select(func.count()).select_from(_contacts)).scalar_one(),
+                open_conversations=conn.execute(
+                    select(func.count()).select_from(_conversations).where(and_(*where))
+                ).scalar_one(),
+            )
+
+    # ---------------------------------------------------------------- audit
+
+    def _audit(
+        self,
+        conn: Connection,
+        actor: str,
+        action: str,
+        subject_type: str | None = None,
+        subject_id: int | None = None,
+        detail: dict[str, Any] | None = None,
+    ) -> None:
+        conn.execute(
+            insert(_audit),
+            {
+                "at": utcnow(),
+                "actor": actor,
+                "action": action,
+                "subject_type": subject_type,
+                "subject_id": subject_id,
+                "detail": detail,
+            },
+        )
+
+    def audit(self, actor: str, action: str, detail: dict[str, Any] | None = None) -> None:
+        with self._write() as conn:
+            self._audit(conn, actor, action, detail=detail)
+
+    def audit_entries(
+        self, limit: int = 100
+    ) -> list[tuple[datetime, str, str, dict[str, Any] | None]]:
+        a = _audit.c
+        with self.engine.connect() as conn:
+            return [
+                (r.at, r.actor, r.action, r.detail)
+                for r in conn.execute(
+                    select(a.at, a.actor, a.action, a.detail).order_by(a.id.desc()).limit(limit)
+                )
+            ]
+
+
+def _row(r: Any) -> ConversationRow:
+    return ConversationRow(
+        id=r.id,
+        channel=Channel(r.channel),
+        contact_name=r.display_name,
+        contact_address=r.counterpart,
+        subject=r.subject,
+        snippet=r.snippet,
+        last_message_at=r.last_message_at,
+        status=ConversationStatus(r.status),
+        snoozed_until=r.snoozed_until,
+        urgency=URGENCIES[r.urgency_rank] if r.urgency_rank is not None else None,
+        is_vip=bool(r.is_vip),
+        unread=r.unread,
+        message_count=r.message_count,
+    )

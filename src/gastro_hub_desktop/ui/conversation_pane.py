@@ -1,0 +1,268 @@
+"""One conversation: its messages, the reply box (saved as a draft), Mark done and Snooze."""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gastro_hub_desktop.domain.conversations import ConversationDetail, ConversationStatus
+from gastro_hub_desktop.domain.messages import Direction
+from gastro_hub_desktop.ui.bridge import user_message
+from gastro_hub_desktop.ui.inbox_model import CHANNEL_LABELS, format_when
+
+if TYPE_CHECKING:
+    from gastro_hub_desktop.engine.facade import Engine
+    from gastro_hub_desktop.ui.bridge import EngineBridge
+
+
+def snooze_choices(now: datetime) -> list[tuple[str, datetime]]:
+    """The snooze menu: label and the moment the conversation comes back (local mornings)."""
+    local = now.astimezone()
+    tomorrow = (local + timedelta(days=1)).replace(hour=8, minute=0, second=0, microsecond=0)
+    days_to_monday = (7 - local.weekday()) % 7 or 7
+    monday = (local + timedelta(days=days_to_monday)).replace(
+        hour=8, minute=0, second=0, microsecond=0
+    )
+    return [
+        ("For 1 hour", now + timedelta(hours=1)),
+        ("For 3 hours", now + timedelta(hours=3)),
+        ("Until tomorrow 8:00", tomorrow.astimezone(UTC)),
+        ("Until Monday 8:00", monday.astimezone(UTC)),
+    ]
+
+
+class ConversationPane(QWidget):
+    status = Signal(str)
+
+    def __init__(self, engine: Engine, bridge: EngineBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._bridge = bridge
+        self._detail: ConversationDetail | None = None
+        self._loaded_draft = ""
+        self._request_id = 0
+
+        self.header = QLabel(self.tr("Select a conversation to read it."))
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.messages = QTextBrowser()
+        self.messages.setOpenExternalLinks(False)
+        self.messages.setOpenLinks(False)
+        self.reply = QPlainTextEdit()
+        self.reply.setPlaceholderText(self.tr("Write a reply… it is kept as a draft."))
+        self.reply.setMaximumHeight(140)
+        self.save_button = QPushButton(self.tr("Save draft"))
+        self.done_button = QPushButton(self.tr("Mark done"))
+        self.snooze_button = QToolButton()
+        self.snooze_button.setText(self.tr("Snooze"))
+        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.snooze_menu = QMenu(self.snooze_button)
+        self.snooze_button.setMenu(self.snooze_menu)
+        self.snooze_menu.aboutToShow.connect(self._fill_snooze_menu)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.snooze_button)
+        buttons.addWidget(self.done_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.header)
+        layout.addWidget(self.messages, 1)
+        layout.addWidget(self.reply)
+        layout.addLayout(buttons)
+
+        self.save_button.clicked.connect(self.save_draft)
+        self.done_button.clicked.connect(self.toggle_done)
+        self._set_enabled(False)
+
+    @property
+    def conversation_id(self) -> int | None:
+        return self._detail.row.id if self._detail else None
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.reply, self.save_button, self.done_button, self.snooze_button):
+            widget.setEnabled(enabled)
+
+    # ---------------------------------------------------------- showing
+
+    def show_conversation(self, conversation_id: int) -> None:
+        if self._detail and self._detail.row.id == conversation_id:
+            return
+        self.keep_unsaved_draft()
+        self._request_id += 1
+        request = self._request_id
+        self.header.setText(self.tr("Loading…"))
+        self._set_enabled(False)
+        self._bridge.call(
+            self._engine.open_conversation(conversation_id),
+            lambda detail: self._shown(request, detail),
+            lambda exc: self._failed(request, exc),
+        )
+
+    def reload(self) -> None:
+        if self._detail is None:
+            return
+        request_id = self._detail.row.id
+        self._request_id += 1
+        request = self._request_id
+        self._bridge.call(
+            self._engine.open_conversation(request_id),
+            lambda detail: self._shown(request, detail, keep_reply=True),
+            lambda exc: self._failed(request, exc),
+        )
+
+    def clear(self) -> None:
+        self.keep_unsaved_draft()
+        self._detail = None
+        self.header.setText(self.tr("Select a conversation to read it."))
+        self.messages.clear()
+        self.reply.clear()
+        self._set_enabled(False)
+
+    def _failed(self, request: int, exc: BaseException) -> None:
+        if request != self._request_id:
+            return
+        self.header.setText(
+            self.tr("Could not open the conversation: ") + html.escape(user_message(exc))
+        )
+
+    def _shown(self, request: int, detail: ConversationDetail, keep_reply: bool = False) -> None:
+        if request != self._request_id:
+            return
+        self._detail = detail
+        row = detail.row
+        channel = CHANNEL_LABELS.get(row.channel.value, row.channel.value)
+        state = self.tr("done") if row.status is ConversationStatus.DONE else self.tr("open")
+        if row.snoozed_until and row.snoozed_until > datetime.now(UTC):
+            state = self.tr("snoozed until ") + format_when(row.snoozed_until)
+        badges = []
+        if row.is_vip:
+            badges.append("VIP")
+        if row.urgency is not None and row.urgency.value != "normal":
+            badges.append(row.urgency.value.upper())
+        company = f" · {html.escape(detail.contact_company)}" if detail.contact_company else ""
+        self.header.setText(
+            f"<b>{html.escape(row.contact_name)}</b> &lt;{html.escape(row.contact_address)}&gt;"
+            f"{company}<br>{html.escape(channel)} · {html.escape(state)}"
+            + (f" · <b>{' '.join(badges)}</b>" if badges else "")
+            + (f"<br><i>{html.escape(row.subject)}</i>" if row.subject else "")
+        )
+        self.messages.setHtml(render_messages(detail))
+        bar = self.messages.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        if not keep_reply:
+            self._loaded_draft = detail.draft.text if detail.draft else ""
+            self.reply.setPlainText(self._loaded_draft)
+        self.done_button.setText(
+            self.tr("Reopen") if row.status is ConversationStatus.DONE else self.tr("Mark done")
+        )
+        self._set_enabled(True)
+
+    # ---------------------------------------------------------- actions
+
+    def keep_unsaved_draft(self) -> None:
+        """Leaving a conversation never throws away what was typed."""
+        if self._detail is None:
+            return
+        text = self.reply.toPlainText()
+        if text.strip() and text != self._loaded_draft:
+            self._loaded_draft = text
+            self._bridge.call(
+                self._engine.save_draft(self._detail.row.id, text),
+                lambda _d: self.status.emit(self.tr("Draft saved")),
+            )
+
+    def save_draft(self) -> None:
+        if self._detail is None:
+            return
+        text = self.reply.toPlainText()
+        self._loaded_draft = text
+        self._bridge.call(
+            self._engine.save_draft(self._detail.row.id, text),
+            lambda _d: self.status.emit(self.tr("Draft saved")),
+            lambda exc: self.status.emit(self.tr("Draft not saved: ") + user_message(exc)),
+        )
+
+    def toggle_done(self) -> None:
+        if self._detail is None:
+            return
+        self.keep_unsaved_draft()
+        done = self._detail.row.status is not ConversationStatus.DONE
+        self._bridge.call(
+            self._engine.set_done(self._detail.row.id, done),
+            lambda _r: (
+                self.status.emit(self.tr("Marked done") if done else self.tr("Reopened")),
+                self.reload(),
+            ),
+            lambda exc: self.status.emit(self.tr("Not changed: ") + user_message(exc)),
+        )
+
+    def _fill_snooze_menu(self) -> None:
+        self.snooze_menu.clear()
+        for label, until in snooze_choices(datetime.now(UTC)):
+            action = self.snooze_menu.addAction(self.tr(label))
+            action.triggered.connect(lambda _c=False, u=until: self.snooze(u))
+        self.snooze_menu.addSeparator()
+        wake = self.snooze_menu.addAction(self.tr("Wake now"))
+        wake.triggered.connect(lambda _c=False: self.snooze(None))
+
+    def snooze(self, until: datetime | None) -> None:
+        if self._detail is None:
+            return
+        self.keep_unsaved_draft()
+        self._bridge.call(
+            self._engine.snooze(self._detail.row.id, until),
+            lambda _r: (
+                self.status.emit(
+                    self.tr("Snoozed until ") + format_when(until) if until else self.tr("Woken up")
+                ),
+                self.reload(),
+            ),
+            lambda exc: self.status.emit(self.tr("Not snoozed: ") + user_message(exc)),
+        )
+
+
+def render_messages(detail: ConversationDetail) -> str:
+    """Messages as escaped HTML (message content is never interpreted as markup here)."""
+    parts = []
+    for m in detail.messages:
+        outbound = m.direction is Direction.OUTBOUND
+        align = "right" if outbound else "left"
+        colour = "#e8f0fe" if outbound else "#f3f4f6"
+        body = html.escape(m.text).replace("\n", "<br>")
+        files = "".join(
+            f"<br>📎 {html.escape(a.filename)} ({a.content_type}, {human_size(a.size)})"
+            for a in m.attachments
+        )
+        parts.append(
+            f'<table width="100%" cellspacing="0" cellpadding="6"><tr><td align="{align}">'
+            f'<div style="background:{colour}"><small><b>{html.escape(m.author)}</b> · '
+            f"{format_when(m.sent_at)}</small><br>{body}{files}</div></td></tr></table>"
+        )
+    return "".join(parts)
+
+
+def human_size(size: int) -> str:
+    if size <= 0:
+        return "size unknown"
+    value = float(size)
+    for unit in ("B", "kB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} B"

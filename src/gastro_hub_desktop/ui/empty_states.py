@@ -1,0 +1,44 @@
+"""Panels whose capability arrives in a later version: what each will do and what to set up.
+They show no figures at all, because nothing behind them is measured yet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+AI_TEXT = (
+    "<h2>AI assistant</h2>"
+    "<p>Will triage every incoming message (language, urgency, VIP), propose reply drafts "
+    "for approval, and learn from the replies you approve, edit or reject.</p>"
+    "<p><b>Not set up yet:</b> this version does not triage or draft. When it does, choose a "
+    "provider here: the local one (no network, the default), any OpenAI-compatible server, or "
+    "Lindy. Until then no accuracy or savings figures are shown, because none are measured.</p>"
+)
+BACKUPS_TEXT = (
+    "<h2>Backups</h2>"
+    "<p>Will back up the database and settings on a schedule, verify every backup, upload it "
+    "to a remote of your choice (rclone) and restore with one click.</p>"
+    "<p><b>Not available in this version:</b> no backups are made yet. Until then, copy the "
+    "data folder shown by <tt>gastro-hub doctor</tt> while the app is closed.</p>"
+)
+STACK_TEXT = (
+    "<h2>Docker stack</h2>"
+    "<p>Will start, watch and heal the local services (n8n, PostgreSQL, Redis and the "
+    "headless processor) through Docker.</p>"
+    "<p><b>Not available in this version.</b> The app works without Docker; "
+    "<tt>gastro-hub doctor</tt> tells whether a Docker engine is reachable on this PC.</p>"
+)
+
+
+class ComingLater(QWidget):
+    def __init__(self, html_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        label = QLabel(html_text)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        label.setMaximumWidth(720)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addWidget(label)
+        layout.addStretch(1)

@@ -1,0 +1,216 @@
+"""The inbox as a lazy Qt model: it knows how many conversations match, and fetches only the
+pages the view shows (a bounded cache), so a million messages open as fast as a hundred."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+
+from gastro_hub_desktop.domain.conversations import ConversationRow, InboxFilter
+from gastro_hub_desktop.domain.messages import Urgency
+
+if TYPE_CHECKING:
+    from gastro_hub_desktop.engine.facade import Engine
+    from gastro_hub_desktop.ui.bridge import EngineBridge
+
+PAGE_SIZE = 100
+MAX_CACHED_PAGES = 40
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+URGENCY_COLOURS = {
+    Urgency.CRISIS: QColor("#b00020"),
+    Urgency.URGENT: QColor("#c2410c"),
+    Urgency.FINANCIAL: QColor("#1d4ed8"),
+    Urgency.SCHEDULING: QColor("#047857"),
+}
+CHANNEL_LABELS = {
+    "email": "Email",
+    "whatsapp": "WhatsApp",
+    "telegram": "Telegram",
+    "signal": "Signal",
+    "matrix": "Matrix",
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "linkedin": "LinkedIn",
+}
+
+
+class InboxModel(QAbstractTableModel):
+    COLUMNS = ("", "From", "Subject / last message", "Channel", "Time")
+    FLAGS, FROM, SUBJECT, CHANNEL, TIME = range(5)
+
+    countChanged = Signal(int)
+    pageLoaded = Signal(int)
+
+    def __init__(self, engine: Engine, bridge: EngineBridge, f: InboxFilter) -> None:
+        super().__init__()
+        self._engine = engine
+        self._bridge = bridge
+        self._filter = f
+        self._count = 0
+        self._known_count = False
+        self._pages: OrderedDict[int, list[ConversationRow]] = OrderedDict()
+        self._fresh: set[int] = set()
+        self._pending: set[int] = set()
+        self._generation = 0
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # ---------------------------------------------------------- loading
+
+    @property
+    def inbox_filter(self) -> InboxFilter:
+        return self._filter
+
+    @property
+    def count_known(self) -> bool:
+        return self._known_count
+
+    def set_filter(self, f: InboxFilter) -> None:
+        if f == self._filter:
+            return
+        self._filter = f
+        self.beginResetModel()
+        self._pages.clear()
+        self._count = 0
+        self._known_count = False
+        self.endResetModel()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the count; rows on screen stay visible until their fresh page arrives."""
+        self._generation += 1
+        self._fresh.clear()
+        self._pending.clear()
+        generation = self._generation
+        self._bridge.call(
+            self._engine.inbox_count(self._filter), lambda n: self._count_loaded(generation, n)
+        )
+
+    def _count_loaded(self, generation: int, count: int) -> None:
+        if generation != self._generation:
+            return
+        if count != self._count:
+            self.beginResetModel()
+            self._count = count
+            self.endResetModel()
+        elif self._count:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self._count - 1, len(self.COLUMNS) - 1)
+            )
+        self._known_count = True
+        self.countChanged.emit(count)
+
+    def _request(self, page: int) -> None:
+        if page in self._pending:
+            return
+        self._pending.add(page)
+        generation = self._generation
+        future = self._engine.inbox_page(self._filter, page * PAGE_SIZE, PAGE_SIZE)
+        self._bridge.call(future, lambda rows: self._page_loaded(generation, page, rows))
+
+    def _page_loaded(self, generation: int, page: int, rows: list[ConversationRow]) -> None:
+        if generation != self._generation:
+            return
+        self._pending.discard(page)
+        self._pages[page] = rows
+        self._pages.move_to_end(page)
+        self._fresh.add(page)
+        while len(self._pages) > MAX_CACHED_PAGES:
+            old, _ = self._pages.popitem(last=False)
+            self._fresh.discard(old)
+        first = page * PAGE_SIZE
+        last = min(first + PAGE_SIZE, self._count) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.COLUMNS) - 1))
+        self.pageLoaded.emit(page)
+
+    def row_at(self, row: int) -> ConversationRow | None:
+        """The conversation on `row` if its page is loaded (asks for it otherwise)."""
+        if row < 0 or row >= self._count:
+            return None
+        page, offset = divmod(row, PAGE_SIZE)
+        if page not in self._fresh:
+            self._request(page)
+        rows = self._pages.get(page)
+        if rows is None or offset >= len(rows):
+            return None
+        return rows[offset]
+
+    def row_of(self, conversation_id: int) -> int | None:
+        for page, rows in self._pages.items():
+            for offset, r in enumerate(rows):
+                if r.id == conversation_id:
+                    return page * PAGE_SIZE + offset
+        return None
+
+    def cached_rows(self) -> int:
+        return sum(len(rows) for rows in self._pages.values())
+
+    # ---------------------------------------------------------- Qt model API
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.FontRole and row.unread:
+            return self._bold
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.FLAGS and row.urgency:
+            return URGENCY_COLOURS.get(row.urgency)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.contact_name} <{row.contact_address}>\n{row.snippet}"
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+    def _display(self, row: ConversationRow, column: int) -> str:
+        if column == self.FLAGS:
+            flags = []
+            if row.urgency is not None and row.urgency is not Urgency.NORMAL:
+                flags.append(row.urgency.value.upper())
+            if row.is_vip:
+                flags.append("VIP")
+            return " ".join(flags)
+        if column == self.FROM:
+            unread = f" ({row.unread})" if row.unread else ""
+            return row.contact_name + unread
+        if column == self.SUBJECT:
+            if row.subject:
+                return f"{row.subject} — {row.snippet}"
+            return row.snippet
+        if column == self.CHANNEL:
+            return CHANNEL_LABELS.get(row.channel.value, row.channel.value)
+        if column == self.TIME:
+            return format_when(row.last_message_at)
+        return ""
+
+
+def format_when(moment: datetime, now: datetime | None = None) -> str:
+    """Today's messages by time, older ones by date, in local time."""
+    local = moment.astimezone()
+    today = (now or datetime.now(UTC)).astimezone().date()
+    if local.date() == today:
+        return local.strftime("%H:%M")
+    if local.year == today.year:
+        return local.strftime("%d.%m. %H:%M")
+    return local.strftime("%d.%m.%Y")

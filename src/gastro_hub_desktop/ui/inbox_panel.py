@@ -1,0 +1,193 @@
+"""An inbox: filters, the lazy list of conversations and the open conversation beside it.
+The unified Inbox and each channel tab (Email, WhatsApp, Chats, Social) are one of these."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gastro_hub_desktop.domain.conversations import InboxFilter, StatusFilter
+from gastro_hub_desktop.domain.messages import ChannelTab, channels_of_tab
+from gastro_hub_desktop.engine.events import ConversationsChanged, EngineEvent, EngineStarted
+from gastro_hub_desktop.ui.conversation_pane import ConversationPane
+from gastro_hub_desktop.ui.inbox_model import CHANNEL_LABELS, InboxModel
+
+if TYPE_CHECKING:
+    from gastro_hub_desktop.engine.facade import Engine
+    from gastro_hub_desktop.ui.bridge import EngineBridge
+
+STATUS_LABELS = {
+    StatusFilter.OPEN: "Open",
+    StatusFilter.SNOOZED: "Snoozed",
+    StatusFilter.DONE: "Done",
+    StatusFilter.ALL: "All",
+}
+
+
+class InboxPanel(QWidget):
+    status = Signal(str)
+
+    def __init__(
+        self,
+        engine: Engine,
+        bridge: EngineBridge,
+        tab: ChannelTab | None,
+        empty_text: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._tab = tab
+        self._engine_ready = False
+        self.model = InboxModel(engine, bridge, InboxFilter(tab=tab))
+
+        self.channel_box = QComboBox()
+        self.channel_box.addItem(self.tr("All channels"), None)
+        channels = channels_of_tab(tab) if tab else tuple(CHANNEL_LABELS)
+        for channel in channels:
+            value = channel if isinstance(channel, str) else channel.value
+            self.channel_box.addItem(CHANNEL_LABELS[value], value)
+        self.channel_box.setVisible(self.channel_box.count() > 2)
+        self.pressing_box = QCheckBox(self.tr("Urgent only"))
+        self.vip_box = QCheckBox(self.tr("VIP only"))
+        self.status_box = QComboBox()
+        for status, label in STATUS_LABELS.items():
+            self.status_box.addItem(self.tr(label), status)
+        self.count_label = QLabel()
+        filters = QHBoxLayout()
+        filters.addWidget(self.channel_box)
+        filters.addWidget(self.pressing_box)
+        filters.addWidget(self.vip_box)
+        filters.addWidget(self.status_box)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        vertical = self.table.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(26)
+        horizontal = self.table.horizontalHeader()
+        horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        horizontal.setSectionResizeMode(InboxModel.SUBJECT, QHeaderView.ResizeMode.Stretch)
+        horizontal.resizeSection(InboxModel.FLAGS, 90)
+        horizontal.resizeSection(InboxModel.FROM, 190)
+        horizontal.resizeSection(InboxModel.CHANNEL, 80)
+        horizontal.resizeSection(InboxModel.TIME, 95)
+
+        self.empty = QLabel(empty_text)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setMargin(24)
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty)
+
+        self.pane = ConversationPane(engine, bridge)
+        self.pane.status.connect(self.status)
+        splitter = QSplitter()
+        splitter.addWidget(self.list_stack)
+        splitter.addWidget(self.pane)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(150)
+        self._refresh_timer.timeout.connect(self.model.refresh)
+
+        for box in (self.channel_box, self.status_box):
+            box.currentIndexChanged.connect(self._apply_filter)
+        for check in (self.pressing_box, self.vip_box):
+            check.toggled.connect(self._apply_filter)
+        self.table.selectionModel().currentRowChanged.connect(self._row_selected)
+        self.model.countChanged.connect(self._count_changed)
+        self.model.pageLoaded.connect(self._page_loaded)
+        bridge.event.connect(self._on_event)
+        self._show_empty(loading=True)
+
+    def current_filter(self) -> InboxFilter:
+        from gastro_hub_desktop.domain.messages import Channel
+
+        channel = self.channel_box.currentData()
+        return InboxFilter(
+            tab=self._tab,
+            channel=Channel(channel) if channel else None,
+            pressing_only=self.pressing_box.isChecked(),
+            vip_only=self.vip_box.isChecked(),
+            status=self.status_box.currentData(),
+        )
+
+    def _apply_filter(self) -> None:
+        self.pane.clear()
+        self.model.set_filter(self.current_filter())
+
+    def _on_event(self, event: EngineEvent) -> None:
+        if isinstance(event, EngineStarted):
+            self._engine_ready = True
+            self.model.refresh()
+        elif isinstance(event, ConversationsChanged) and self._engine_ready:
+            self._refresh_timer.start()  # many changes in a burst → one refresh
+            if self.pane.conversation_id in event.conversation_ids and event.new_messages:
+                self.pane.reload()
+
+    def _count_changed(self, count: int) -> None:
+        self.count_label.setText(self.tr("%n conversation(s)", "", count))
+        self._show_empty(loading=False)
+
+    def _show_empty(self, loading: bool) -> None:
+        empty = self.model.rowCount() == 0
+        if loading:
+            self.empty.setProperty("loading", True)
+        self.list_stack.setCurrentWidget(self.empty if empty and not loading else self.table)
+        self._reselect()
+
+    def _page_loaded(self, _page: int) -> None:
+        self._reselect()
+
+    def _reselect(self) -> None:
+        """After a refresh, keep the open conversation selected if it is still listed."""
+        current = self.pane.conversation_id
+        if current is None:
+            return
+        row = self.model.row_of(current)
+        selection = self.table.selectionModel()
+        if row is not None and selection.currentIndex().row() != row:
+            selection.blockSignals(True)
+            selection.setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            selection.blockSignals(False)
+
+    def _row_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.model.row_at(current.row()) if current.isValid() else None
+        if row is not None:
+            self.pane.show_conversation(row.id)
+
+    def select_row(self, row: int) -> None:
+        self.table.selectRow(row)

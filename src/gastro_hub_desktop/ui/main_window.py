@@ -1,0 +1,250 @@
+"""The main window: the unified Inbox, one tab per channel group, AI, Backups and Stack panels,
+a status bar with progress of long jobs, and the File menu (import, sample data)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QWidget,
+)
+
+from gastro_hub_desktop import APP_NAME, __version__
+from gastro_hub_desktop.domain.messages import ChannelTab
+from gastro_hub_desktop.engine.events import (
+    ConversationsChanged,
+    EngineEvent,
+    EngineFailed,
+    EngineStarted,
+    JobFinished,
+    JobProgress,
+)
+from gastro_hub_desktop.ui.bridge import user_message
+from gastro_hub_desktop.ui.empty_states import AI_TEXT, BACKUPS_TEXT, STACK_TEXT, ComingLater
+from gastro_hub_desktop.ui.inbox_panel import InboxPanel
+
+if TYPE_CHECKING:
+    from gastro_hub_desktop.engine.facade import Engine, Job
+    from gastro_hub_desktop.ui.bridge import EngineBridge
+
+INBOX_EMPTY = (
+    "No conversations here yet.\n\nFile → Load sample data shows the app at work with a demo "
+    "set, and File → Import brings in an mbox mailbox or a WhatsApp chat export."
+)
+TAB_EMPTY = {
+    ChannelTab.EMAIL: "No email conversations yet.\n\nConnecting Gmail, Outlook or any IMAP "
+    "account comes in a later version; File → Import reads an mbox file today.",
+    ChannelTab.WHATSAPP: "No WhatsApp conversations yet.\n\nConnecting Twilio or the Meta "
+    'Cloud API comes in a later version; File → Import reads a WhatsApp "Export chat" file.',
+    ChannelTab.CHATS: "No chats yet.\n\nBeeper, Matrix and Telegram connections come in a "
+    "later version.",
+    ChannelTab.SOCIAL: "No social messages yet.\n\nFacebook, Instagram and LinkedIn "
+    "connections come in a later version.",
+}
+TAB_TITLES = {
+    ChannelTab.EMAIL: "Email",
+    ChannelTab.WHATSAPP: "WhatsApp",
+    ChannelTab.CHATS: "Chats",
+    ChannelTab.SOCIAL: "Social",
+}
+IMPORT_FILTER = "Mailboxes and chat exports (*.mbox *.mbx *.txt *.zip);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    firstPainted = Signal()
+    unreadChanged = Signal(int)
+
+    def __init__(self, engine: Engine, bridge: EngineBridge) -> None:
+        super().__init__()
+        self._engine = engine
+        self._bridge = bridge
+        self._job: Job | None = None
+        self._painted = False
+        self.setWindowTitle(APP_NAME)
+        self.resize(1200, 760)
+
+        self.tabs = QTabWidget()
+        self.inbox = InboxPanel(engine, bridge, None, self.tr(INBOX_EMPTY))
+        self.tabs.addTab(self.inbox, self.tr("Inbox"))
+        self.channel_panels: dict[ChannelTab, InboxPanel] = {}
+        for tab, title in TAB_TITLES.items():
+            panel = InboxPanel(engine, bridge, tab, self.tr(TAB_EMPTY[tab]))
+            self.channel_panels[tab] = panel
+            self.tabs.addTab(panel, self.tr(title))
+        self.tabs.addTab(ComingLater(self.tr(AI_TEXT)), self.tr("AI"))
+        self.tabs.addTab(ComingLater(self.tr(BACKUPS_TEXT)), self.tr("Backups"))
+        self.tabs.addTab(ComingLater(self.tr(STACK_TEXT)), self.tr("Stack"))
+        self.setCentralWidget(self.tabs)
+        for panel in self.panels():
+            panel.status.connect(self.show_status)
+
+        self._build_menu()
+        self._build_status_bar()
+        bridge.event.connect(self._on_event)
+        bridge.error.connect(self.show_status)
+
+    def panels(self) -> list[InboxPanel]:
+        return [self.inbox, *self.channel_panels.values()]
+
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = QAction(self.tr("&Import mailbox or chat export…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.choose_import)
+        self.sample_action = QAction(self.tr("Load &sample data"), self)
+        self.sample_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.sample_action.triggered.connect(self.load_sample_data)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.sample_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+        for action in (self.import_action, self.sample_action):
+            action.setEnabled(False)  # until the database is open
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.engine_label = QLabel(self.tr("Opening the database…"))
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel_job)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        bar.addPermanentWidget(self.engine_label)
+
+    # ---------------------------------------------------------- engine events
+
+    def _on_event(self, event: EngineEvent) -> None:
+        if isinstance(event, EngineStarted):
+            self.engine_label.setText(self.tr("Database: ") + event.database)
+            for action in (self.import_action, self.sample_action):
+                action.setEnabled(True)
+            self._refresh_counts()
+        elif isinstance(event, EngineFailed):
+            self.engine_label.setText(self.tr("Database unavailable"))
+            QMessageBox.critical(self, APP_NAME, event.message)
+        elif isinstance(event, ConversationsChanged):
+            self._refresh_counts()
+        elif isinstance(event, JobProgress):
+            self.progress.setVisible(True)
+            self.cancel_button.setVisible(True)
+            self.progress.setRange(0, max(event.total, 1))
+            self.progress.setValue(event.done)
+        elif isinstance(event, JobFinished):
+            self.progress.setVisible(False)
+            self.cancel_button.setVisible(False)
+            self._job = None
+            self.show_status(event.summary if event.ok else self.tr("Failed: ") + event.summary)
+
+    def _refresh_counts(self) -> None:
+        self._bridge.call(self._engine.tab_counts(), self._counts_loaded)
+
+    def _counts_loaded(self, counts: dict[ChannelTab, int]) -> None:
+        total = sum(counts.values())
+        self.tabs.setTabText(0, self._titled(self.tr("Inbox"), total))
+        for index, (tab, title) in enumerate(TAB_TITLES.items(), start=1):
+            self.tabs.setTabText(index, self._titled(self.tr(title), counts.get(tab, 0)))
+        self.unreadChanged.emit(total)
+
+    @staticmethod
+    def _titled(title: str, unread: int) -> str:
+        return f"{title} ({unread})" if unread else title
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    # ---------------------------------------------------------- actions
+
+    def load_sample_data(self) -> None:
+        self._start_job(self._engine.load_sample_data(), self.tr("Loading sample data…"))
+
+    def choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import mailbox or chat export"), str(Path.home()), IMPORT_FILTER
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        self._start_job(self._engine.import_file(path), self.tr("Importing ") + path.name + "…")
+
+    def _start_job(self, job: Job, text: str) -> None:
+        if self._job is not None:
+            self.show_status(self.tr("Wait for the running import to finish or cancel it."))
+            job.cancel()
+            return
+        self._job = job
+        self.show_status(text)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self._bridge.call(job.future, lambda _r: None, self._job_failed)
+
+    def _job_failed(self, exc: BaseException) -> None:
+        self._job = None
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        QMessageBox.warning(self, APP_NAME, user_message(exc))
+
+    def cancel_job(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self.show_status(self.tr("Cancelling after the current batch…"))
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            APP_NAME,
+            f"<b>{APP_NAME}</b> {__version__}<br>"
+            + self.tr("All customer conversations in one place.")
+            + "<br>"
+            + self.tr("Database: ")
+            + self._engine.database_url.split("@")[-1],
+        )
+
+    def bring_to_front(self) -> None:
+        self.setWindowState(
+            (self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive
+        )
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    # ---------------------------------------------------------- Qt events
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.firstPainted.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for panel in self.panels():
+            panel.pane.keep_unsaved_draft()
+        event.accept()
+
+
+def central_panel(window: MainWindow, title: str) -> QWidget | None:
+    for index in range(window.tabs.count()):
+        if window.tabs.tabText(index).split(" (")[0] == title:
+            return window.tabs.widget(index)
+    return None
