@@ -142,7 +142,10 @@ class InboxModel(QAbstractTableModel):
         return rows[offset]
 
     def row_of(self, conversation_id: int) -> int | None:
+        """The row of a conversation, looked up in pages loaded since the last refresh."""
         for page, rows in self._pages.items():
+            if page not in self._fresh:
+                continue
             for offset, r in enumerate(rows):
                 if r.id == conversation_id:
                     return page * PAGE_SIZE + offset

@@ -52,6 +52,7 @@ class InboxPanel(QWidget):
         super().__init__(parent)
         self._tab = tab
         self._engine_ready = False
+        self._wanted_row: int | None = None
         self.model = InboxModel(engine, bridge, InboxFilter(tab=tab))
 
         self.channel_box = QComboBox()
@@ -65,7 +66,7 @@ class InboxPanel(QWidget):
         self.vip_box = QCheckBox(self.tr("VIP only"))
         self.status_box = QComboBox()
         for status, label in STATUS_LABELS.items():
-            self.status_box.addItem(self.tr(label), status)
+            self.status_box.addItem(self.tr(label), status.value)
         self.count_label = QLabel()
         filters = QHBoxLayout()
         filters.addWidget(self.channel_box)
@@ -138,10 +139,11 @@ class InboxPanel(QWidget):
             channel=Channel(channel) if channel else None,
             pressing_only=self.pressing_box.isChecked(),
             vip_only=self.vip_box.isChecked(),
-            status=self.status_box.currentData(),
+            status=StatusFilter(self.status_box.currentData() or StatusFilter.OPEN.value),
         )
 
     def _apply_filter(self) -> None:
+        self._wanted_row = None
         self.pane.clear()
         self.model.set_filter(self.current_filter())
 
@@ -166,6 +168,7 @@ class InboxPanel(QWidget):
         self._reselect()
 
     def _page_loaded(self, _page: int) -> None:
+        self._open_wanted()
         self._reselect()
 
     def _reselect(self) -> None:
@@ -185,8 +188,16 @@ class InboxPanel(QWidget):
             selection.blockSignals(False)
 
     def _row_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        row = self.model.row_at(current.row()) if current.isValid() else None
+        self._wanted_row = current.row() if current.isValid() else None
+        self._open_wanted()
+
+    def _open_wanted(self) -> None:
+        """Open the selected row's conversation, now or once its page has arrived."""
+        if self._wanted_row is None:
+            return
+        row = self.model.row_at(self._wanted_row)
         if row is not None:
+            self._wanted_row = None
             self.pane.show_conversation(row.id)
 
     def select_row(self, row: int) -> None:

@@ -4,19 +4,13 @@ from __future__ import annotations
 
 from alembic import context
 
+from gastro_hub_desktop.store.migrate import include_object
 from gastro_hub_desktop.store.schema import Base
 
 config = context.config
-
-
-def include_object(
-    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
-) -> bool:
-    """Leave the full-text search objects (made by hand in migrations) out of autogenerate."""
-    return not (name or "").startswith("messages_fts") and name != "search_vector"
-
-
 connection = config.attributes.get("connection")
+
+
 if connection is None:  # invoked from the alembic CLI (for autogenerate during development)
     from gastro_hub_desktop.paths import database_url
     from gastro_hub_desktop.store.db import open_engine

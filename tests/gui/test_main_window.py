@@ -1,0 +1,213 @@
+"""The main window, offscreen with pytest-qt: inbox rows, opening a conversation, drafts,
+Mark done and Snooze (persisted), filters, tabs, honest empty panels, sample data."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from gastro_hub_desktop.domain.conversations import InboxFilter, StatusFilter
+from gastro_hub_desktop.domain.messages import Channel, Direction, IncomingMessage, Urgency
+from gastro_hub_desktop.engine.facade import Engine
+from gastro_hub_desktop.store.repository import Store
+from gastro_hub_desktop.ui.bridge import EngineBridge
+from gastro_hub_desktop.ui.conversation_pane import snooze_choices
+from gastro_hub_desktop.ui.empty_states import ComingLater
+from gastro_hub_desktop.ui.inbox_panel import InboxPanel
+from gastro_hub_desktop.ui.main_window import MainWindow
+
+NOW = datetime.now(UTC)
+
+
+def messages() -> list[IncomingMessage]:
+    def m(pid: str, channel: Channel, who: str, name: str, body: str, minutes: int, **kw):  # type: ignore[no-untyped-def]
+        return IncomingMessage(
+            channel=channel,
+            account_key=f"test:{channel.value}",
+            provider_message_id=pid,
+            direction=kw.pop("direction", Direction.INBOUND),
+            counterpart_address=who,
+            counterpart_name=name,
+            text=body,
+            sent_at=NOW - timedelta(minutes=minutes),
+            thread_key=kw.pop("thread", pid),
+            **kw,
+        )
+
+    return [
+        m(
+            "e1",
+            Channel.EMAIL,
+            "petra@bistro.example.cz",
+            "Petra Malá",
+            "Faktura 2026-118 prosím",
+            5,
+            subject="Faktura",
+            urgency=Urgency.FINANCIAL,
+        ),
+        m(
+            "w1",
+            Channel.WHATSAPP,
+            "+420777123456",
+            "Hotel Zlatá Husa",
+            "Kühlraum ist ausgefallen!",
+            2,
+            urgency=Urgency.CRISIS,
+        ),
+        m(
+            "w2",
+            Channel.WHATSAPP,
+            "+420777123456",
+            "Hotel Zlatá Husa",
+            "Technik je na cestě.",
+            1,
+            thread="w1",
+            direction=Direction.OUTBOUND,
+        ),
+        m(
+            "i1",
+            Channel.INSTAGRAM,
+            "@kavarna_u_mostu",
+            "Kavárna u Mostu",
+            "Do you sell tampers?",
+            30,
+        ),
+    ]
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Iterator[Engine]:
+    url = f"sqlite:///{tmp_path / 'gui.sqlite3'}"
+    store = Store.open(url)
+    store.ingest(messages())
+    store.close()
+    e = Engine(url)
+    yield e
+    e.stop()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, engine: Engine) -> Iterator[MainWindow]:
+    bridge = EngineBridge(engine.events)
+    w = MainWindow(engine, bridge)
+    qtbot.addWidget(w)
+    w.show()
+    engine.start().result(30)
+    qtbot.waitUntil(lambda: w.inbox.model.count_known and w.inbox.model.rowCount() == 3)
+    yield w
+    bridge.close()
+
+
+def texts(panel: InboxPanel, column: int) -> list[str]:
+    model = panel.model
+    return [model.index(r, column).data() or "" for r in range(model.rowCount())]
+
+
+def wait_rows(qtbot: QtBot, panel: InboxPanel, n: int) -> None:
+    qtbot.waitUntil(lambda: panel.model.count_known and panel.model.rowCount() == n)
+    qtbot.waitUntil(lambda: all(texts(panel, 1)))
+
+
+def test_inbox_lists_all_channels_newest_first(qtbot: QtBot, window: MainWindow) -> None:
+    wait_rows(qtbot, window.inbox, 3)
+    assert [t.split(" (")[0] for t in texts(window.inbox, 1)] == [
+        "Hotel Zlatá Husa",
+        "Petra Malá",
+        "Kavárna u Mostu",
+    ]
+    assert texts(window.inbox, 0)[0] == "CRISIS"
+    assert texts(window.inbox, 3) == ["WhatsApp", "Email", "Instagram"]
+    qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Inbox (3)")
+    assert window.tabs.tabText(2) == "WhatsApp (1)"
+
+
+def test_channel_tabs_and_filters(qtbot: QtBot, window: MainWindow) -> None:
+    from gastro_hub_desktop.domain.messages import ChannelTab
+
+    social = window.channel_panels[ChannelTab.SOCIAL]
+    wait_rows(qtbot, social, 1)
+    chats = window.channel_panels[ChannelTab.CHATS]
+    qtbot.waitUntil(lambda: chats.model.count_known)
+    assert chats.list_stack.currentWidget() is chats.empty  # honest empty state
+    window.inbox.pressing_box.setChecked(True)
+    wait_rows(qtbot, window.inbox, 1)
+    window.inbox.pressing_box.setChecked(False)
+    wait_rows(qtbot, window.inbox, 3)
+
+
+def test_open_conversation_draft_done_and_snooze_persist(
+    qtbot: QtBot, window: MainWindow, engine: Engine
+) -> None:
+    panel = window.inbox
+    wait_rows(qtbot, panel, 3)
+    panel.select_row(0)
+    pane = panel.pane
+    qtbot.waitUntil(lambda: pane.conversation_id is not None)
+    html = pane.messages.toPlainText()
+    assert "Kühlraum ist ausgefallen!" in html and "Technik je na cestě." in html
+    hotel = pane.conversation_id
+    assert hotel is not None
+
+    pane.reply.setPlainText("Dobrý den, technik dorazí do 30 minut.")
+    with qtbot.waitSignal(pane.status, timeout=5000):
+        pane.save_button.click()
+    assert engine.store.conversation(hotel).draft.text == "Dobrý den, technik dorazí do 30 minut."  # type: ignore[union-attr]
+
+    with qtbot.waitSignal(pane.status, timeout=5000):
+        pane.done_button.click()
+    wait_rows(qtbot, panel, 2)
+    assert engine.store.inbox_count(InboxFilter(status=StatusFilter.DONE)) == 1
+
+    panel.select_row(0)
+    qtbot.waitUntil(lambda: pane.conversation_id not in (None, hotel))
+    petra = pane.conversation_id
+    until = snooze_choices(datetime.now(UTC))[2][1]
+    with qtbot.waitSignal(pane.status, timeout=5000):
+        pane.snooze(until)
+    wait_rows(qtbot, panel, 1)
+    panel.status_box.setCurrentIndex(panel.status_box.findData(StatusFilter.SNOOZED.value))
+    wait_rows(qtbot, panel, 1)
+    assert panel.model.row_at(0).id == petra  # type: ignore[union-attr]
+
+
+def test_switching_conversation_keeps_typed_text(
+    qtbot: QtBot, window: MainWindow, engine: Engine
+) -> None:
+    panel = window.inbox
+    wait_rows(qtbot, panel, 3)
+    panel.select_row(1)
+    qtbot.waitUntil(lambda: panel.pane.conversation_id is not None)
+    first = panel.pane.conversation_id
+    panel.pane.reply.setPlainText("half-written reply")
+    panel.select_row(2)
+    qtbot.waitUntil(lambda: panel.pane.conversation_id != first)
+    qtbot.waitUntil(lambda: engine.store.conversation(first).draft is not None)  # type: ignore[arg-type]
+
+
+def test_later_panels_show_no_figures(window: MainWindow) -> None:
+    panels = [window.tabs.widget(i) for i in range(window.tabs.count())]
+    later = [p for p in panels if isinstance(p, ComingLater)]
+    assert len(later) == 3
+    for panel in later:
+        label = panel.findChild(QLabel)
+        assert label is not None and "Not" in label.text()
+        assert not re.search(r"\d+ ?%", label.text())
+
+
+def test_sample_data_fills_the_inbox_once(qtbot: QtBot, window: MainWindow, engine: Engine) -> None:
+    qtbot.waitUntil(window.sample_action.isEnabled)
+    window.sample_action.trigger()
+    qtbot.waitUntil(
+        lambda: window._job is None and engine.store.stats().messages > 50, timeout=20000
+    )
+    stats = engine.store.stats()
+    qtbot.waitUntil(lambda: window.inbox.model.rowCount() > 20, timeout=10000)
+    window.sample_action.trigger()  # a second load adds nothing
+    qtbot.waitUntil(lambda: window._job is None, timeout=20000)
+    assert engine.store.stats().messages == stats.messages
