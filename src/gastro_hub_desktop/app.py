@@ -53,7 +53,12 @@ def run_gui(argv: list[str], exit_after_paint: bool = False, verbose: bool = Fal
     engine = Engine(paths.database_url())
     bridge = EngineBridge(engine.events)
     window = MainWindow(engine, bridge)
-    instance.activated.connect(window.bring_to_front)
+
+    def on_second_launch() -> None:
+        log.info("another launch asked for the window; bringing it to the front")
+        window.bring_to_front()
+
+    instance.activated.connect(on_second_launch)
     tray = None
     if QSystemTrayIcon.isSystemTrayAvailable():
         tray = Tray(icon, window, app.quit)
