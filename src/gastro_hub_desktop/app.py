@@ -7,8 +7,12 @@ import logging
 import signal
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from gastro_hub_desktop import APP_ID, APP_NAME, __version__, paths
+
+if TYPE_CHECKING:
+    from gastro_hub_desktop.ui.tray import Tray
 
 log = logging.getLogger(__name__)
 
@@ -19,13 +23,11 @@ def run_gui(argv: list[str], exit_after_paint: bool = False, verbose: bool = Fal
     from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
     from gastro_hub_desktop.engine.facade import Engine
-    from gastro_hub_desktop.logging_setup import configure
     from gastro_hub_desktop.single_instance import SingleInstance
     from gastro_hub_desktop.ui.bridge import EngineBridge
     from gastro_hub_desktop.ui.main_window import MainWindow
-    from gastro_hub_desktop.ui.tray import Tray
 
-    started = time.perf_counter()
+    started = time.perf_counter()  # the window comes first; the rest loads after it is painted
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -47,8 +49,6 @@ def run_gui(argv: list[str], exit_after_paint: bool = False, verbose: bool = Fal
             "Close it (or end it in the task manager) and start again.",
         )
         return 1
-    log_file = configure(paths.log_dir(), verbose)
-    log.info("starting %s %s, data folder %s", APP_NAME, __version__, data_dir)
 
     engine = Engine(paths.database_url())
     bridge = EngineBridge(engine.events)
@@ -59,19 +59,33 @@ def run_gui(argv: list[str], exit_after_paint: bool = False, verbose: bool = Fal
         window.bring_to_front()
 
     instance.activated.connect(on_second_launch)
-    tray = None
-    if QSystemTrayIcon.isSystemTrayAvailable():
-        tray = Tray(icon, window, app.quit)
-        window.unreadChanged.connect(tray.set_unread)
-        tray.show()
+    tray: Tray | None = None  # made after the first paint, when a tray exists
 
     def on_first_paint() -> None:
-        log.info("first paint after %.0f ms", (time.perf_counter() - started) * 1000)
         if exit_after_paint:
             print("first-paint", flush=True)
             QTimer.singleShot(0, app.quit)
+        QTimer.singleShot(0, after_first_paint)
+
+    def after_first_paint() -> None:
+        nonlocal tray
+        from gastro_hub_desktop.logging_setup import configure
+
+        configure(paths.log_dir(), verbose)
+        log.info("starting %s %s, data folder %s", APP_NAME, __version__, data_dir)
+        log.info("first paint after %.0f ms", (time.perf_counter() - started) * 1000)
+        if exit_after_paint:
             return
-        QTimer.singleShot(0, engine.start)
+        instance.listen()
+        install_asyncio_loop(app)
+        engine.start()
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            from gastro_hub_desktop.ui.tray import Tray
+
+            tray = Tray(icon, window, app.quit)
+            window.unreadChanged.connect(tray.set_unread)
+            tray.show()
+            log.info("tray icon shown")
 
     window.firstPainted.connect(on_first_paint)
 
@@ -93,24 +107,21 @@ def run_gui(argv: list[str], exit_after_paint: bool = False, verbose: bool = Fal
     install_signal_handlers(app)
     window.show()
     try:
-        code = run_event_loop(app)
+        code = app.exec()
     finally:
         clean_up()
-    log.info("log file: %s", log_file)
     return code
 
 
-def run_event_loop(app: object) -> int:
-    """Run Qt's loop under qasync, so GUI code can also `await` engine futures."""
+def install_asyncio_loop(app: object) -> None:
+    """From here on GUI code can `await` engine futures (qasync on Qt's running loop).
+
+    Installed after the first paint, so asyncio's import does not delay the window."""
     import asyncio
 
     import qasync
 
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    with loop:
-        loop.run_forever()  # returns when the QApplication quits
-    return 0
+    asyncio.set_event_loop(qasync.QEventLoop(app, already_running=True))
 
 
 def install_signal_handlers(app: object) -> None:

@@ -5,14 +5,19 @@ command."""
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gastro_hub_desktop import APP_NAME, __version__
 
+if TYPE_CHECKING:
+    import argparse
+
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="gastro-hub",
         description=f"{APP_NAME}: all customer conversations in one desktop app.",
@@ -48,8 +53,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+GUI_FLAGS = {"--exit-after-paint", "-v", "--verbose"}
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    given = sys.argv[1:] if argv is None else argv
+    if set(given) <= GUI_FLAGS:  # opening the window: skip argparse, every ms of start-up counts
+        from gastro_hub_desktop.app import run_gui
+
+        return run_gui(
+            sys.argv[:1],
+            exit_after_paint="--exit-after-paint" in given,
+            verbose=bool({"-v", "--verbose"} & set(given)),
+        )
+    args = build_parser().parse_args(given)
     if args.command in (None, "gui"):
         from gastro_hub_desktop.app import run_gui
 

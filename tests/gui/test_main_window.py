@@ -130,9 +130,9 @@ def test_inbox_lists_all_channels_newest_first(qtbot: QtBot, window: MainWindow)
 def test_channel_tabs_and_filters(qtbot: QtBot, window: MainWindow) -> None:
     from gastro_hub_desktop.domain.messages import ChannelTab
 
-    social = window.channel_panels[ChannelTab.SOCIAL]
+    social = window.channel_panel(ChannelTab.SOCIAL)
     wait_rows(qtbot, social, 1)
-    chats = window.channel_panels[ChannelTab.CHATS]
+    chats = window.channel_panel(ChannelTab.CHATS)
     qtbot.waitUntil(lambda: chats.model.count_known)
     assert chats.list_stack.currentWidget() is chats.empty  # honest empty state
     window.inbox.pressing_box.setChecked(True)

@@ -6,7 +6,6 @@ asyncio loop; changes are announced on the event bus.
 
 from __future__ import annotations
 
-import asyncio
 import concurrent.futures
 import logging
 import threading
@@ -88,6 +87,8 @@ class Engine:
         return self._started
 
     async def _open(self) -> EngineStarted:
+        import asyncio
+
         loop = asyncio.get_running_loop()
         try:
             store, event = await loop.run_in_executor(self._writer, self._open_store)
@@ -97,6 +98,7 @@ class Engine:
             self.events.publish(EngineFailed(message))
             raise EngineNotReady(message) from exc
         self._store = store
+        log.info("database open: %s, %d messages", event.database, event.messages)
         self.events.publish(event)
         return event
 
@@ -133,6 +135,8 @@ class Engine:
         self, fn: Callable[..., T], *args: Any, write: bool = False
     ) -> concurrent.futures.Future[T]:
         async def call() -> T:
+            import asyncio
+
             if self._started is not None and not self._started.done():
                 await asyncio.wrap_future(self._started)
             store = self.store
@@ -260,9 +264,12 @@ class Engine:
             try:
                 result = work(s, cancel)
             except Exception as exc:
+                log.exception("job %s failed", name)
                 self.events.publish(JobFinished(name, str(exc), ok=False))
                 raise
-            self.events.publish(JobFinished(name, summarize(result, cancel.is_set()), ok=True))
+            summary = summarize(result, cancel.is_set())
+            log.info("job %s finished: %s", name, summary)
+            self.events.publish(JobFinished(name, summary, ok=True))
             return result
 
         return Job(name, self._run(run, write=True), cancel)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 import concurrent.futures
 import logging
 import threading
 from collections.abc import Coroutine
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:  # asyncio is imported when the loop starts, not before the window is up
+    import asyncio
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -34,6 +36,8 @@ class LoopThread:
         self._ready.wait()
 
     def _run(self) -> None:
+        import asyncio
+
         loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
         loop.set_exception_handler(_log_loop_exception)
@@ -52,6 +56,8 @@ class LoopThread:
 
     def submit(self, coro: Coroutine[Any, Any, T]) -> concurrent.futures.Future[T]:
         """Run `coro` on the engine loop; safe to call from any thread."""
+        import asyncio
+
         return asyncio.run_coroutine_threadsafe(coro, self.loop)
 
     def stop(self, timeout: float = 10.0) -> None:
@@ -71,6 +77,8 @@ class LoopThread:
 
 
 async def _drain(timeout: float) -> None:
+    import asyncio
+
     current = asyncio.current_task()
     pending = [t for t in asyncio.all_tasks() if t is not current and not t.done()]
     if pending:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import concurrent.futures
 import logging
 from collections.abc import Callable
@@ -84,6 +83,8 @@ class EngineBridge(QObject):
 
 async def wait(future: concurrent.futures.Future[T]) -> T:
     """Await an engine future from a qasync slot without blocking the GUI thread."""
+    import asyncio
+
     return await asyncio.wrap_future(future)
 
 

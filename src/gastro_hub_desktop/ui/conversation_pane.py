@@ -6,7 +6,7 @@ import html
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -58,7 +58,6 @@ class ConversationPane(QWidget):
 
         self.header = QLabel(self.tr("Select a conversation to read it."))
         self.header.setWordWrap(True)
-        self.header.setTextFormat(Qt.TextFormat.RichText)
         self.messages = QTextBrowser()
         self.messages.setOpenExternalLinks(False)
         self.messages.setOpenLinks(False)

@@ -3,7 +3,6 @@ They show no figures at all, because nothing behind them is measured yet."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 AI_TEXT = (
@@ -35,8 +34,6 @@ class ComingLater(QWidget):
         super().__init__(parent)
         label = QLabel(html_text)
         label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         label.setMaximumWidth(720)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)

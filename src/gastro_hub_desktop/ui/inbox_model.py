@@ -7,7 +7,7 @@ from collections import OrderedDict
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Signal
 from PySide6.QtGui import QColor, QFont
 
 from gastro_hub_desktop.domain.conversations import ConversationRow, InboxFilter
@@ -16,6 +16,10 @@ from gastro_hub_desktop.domain.messages import Urgency
 if TYPE_CHECKING:
     from gastro_hub_desktop.engine.facade import Engine
     from gastro_hub_desktop.ui.bridge import EngineBridge
+
+# Qt.ItemDataRole values (fixed by Qt's ABI). Plain ints keep the big Qt namespace, whose
+# enums take ~10 ms to build, out of the time before the window's first paint.
+DISPLAY_ROLE, TOOLTIP_ROLE, FONT_ROLE, FOREGROUND_ROLE, USER_ROLE = 0, 3, 6, 9, 256
 
 PAGE_SIZE = 100
 MAX_CACHED_PAGES = 40
@@ -96,6 +100,7 @@ class InboxModel(QAbstractTableModel):
             return
         if count != self._count:
             self.beginResetModel()
+            self._pages.clear()  # rows moved: stale pages would show the wrong conversations
             self._count = count
             self.endResetModel()
         elif self._count:
@@ -129,13 +134,18 @@ class InboxModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.COLUMNS) - 1))
         self.pageLoaded.emit(page)
 
-    def row_at(self, row: int) -> ConversationRow | None:
-        """The conversation on `row` if its page is loaded (asks for it otherwise)."""
+    def row_at(self, row: int, fresh_only: bool = False) -> ConversationRow | None:
+        """The conversation on `row` if its page is loaded (asks for it otherwise).
+
+        Rows of a page loaded before the last refresh are shown until the new page arrives;
+        `fresh_only` refuses them (for acting on a row, not just painting it)."""
         if row < 0 or row >= self._count:
             return None
         page, offset = divmod(row, PAGE_SIZE)
         if page not in self._fresh:
             self._request(page)
+            if fresh_only:
+                return None
         rows = self._pages.get(page)
         if rows is None or offset >= len(rows):
             return None
@@ -162,27 +172,27 @@ class InboxModel(QAbstractTableModel):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+    def headerData(self, section: int, orientation: Any, role: int = DISPLAY_ROLE) -> Any:
+        if orientation.name == "Horizontal" and role == DISPLAY_ROLE:
             return self.COLUMNS[section]
         return None
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid():
             return None
         row = self.row_at(index.row())
         if row is None:
             return None
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY_ROLE:
             return self._display(row, column)
-        if role == Qt.ItemDataRole.FontRole and row.unread:
+        if role == FONT_ROLE and row.unread:
             return self._bold
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.FLAGS and row.urgency:
+        if role == FOREGROUND_ROLE and column == self.FLAGS and row.urgency:
             return URGENCY_COLOURS.get(row.urgency)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP_ROLE:
             return f"{row.contact_name} <{row.contact_address}>\n{row.snippet}"
-        if role == Qt.ItemDataRole.UserRole:
+        if role == USER_ROLE:
             return row.id
         return None
 

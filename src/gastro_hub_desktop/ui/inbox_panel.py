@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -61,7 +61,8 @@ class InboxPanel(QWidget):
         for channel in channels:
             value = channel if isinstance(channel, str) else channel.value
             self.channel_box.addItem(CHANNEL_LABELS[value], value)
-        self.channel_box.setVisible(self.channel_box.count() > 2)
+        if self.channel_box.count() <= 2:  # one channel only: nothing to choose
+            self.channel_box.hide()
         self.pressing_box = QCheckBox(self.tr("Urgent only"))
         self.vip_box = QCheckBox(self.tr("VIP only"))
         self.status_box = QComboBox()
@@ -97,7 +98,6 @@ class InboxPanel(QWidget):
 
         self.empty = QLabel(empty_text)
         self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setMargin(24)
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
@@ -149,12 +149,15 @@ class InboxPanel(QWidget):
 
     def _on_event(self, event: EngineEvent) -> None:
         if isinstance(event, EngineStarted):
-            self._engine_ready = True
-            self.model.refresh()
+            self.engine_started()
         elif isinstance(event, ConversationsChanged) and self._engine_ready:
             self._refresh_timer.start()  # many changes in a burst → one refresh
             if self.pane.conversation_id in event.conversation_ids and event.new_messages:
                 self.pane.reload()
+
+    def engine_started(self) -> None:
+        self._engine_ready = True
+        self.model.refresh()
 
     def _count_changed(self, count: int) -> None:
         self.count_label.setText(self.tr("%n conversation(s)", "", count))
@@ -195,7 +198,7 @@ class InboxPanel(QWidget):
         """Open the selected row's conversation, now or once its page has arrived."""
         if self._wanted_row is None:
             return
-        row = self.model.row_at(self._wanted_row)
+        row = self.model.row_at(self._wanted_row, fresh_only=True)
         if row is not None:
             self._wanted_row = None
             self.pane.show_conversation(row.id)

@@ -6,13 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QTabWidget,
@@ -34,6 +32,8 @@ from gastro_hub_desktop.ui.empty_states import AI_TEXT, BACKUPS_TEXT, STACK_TEXT
 from gastro_hub_desktop.ui.inbox_panel import InboxPanel
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
+
     from gastro_hub_desktop.engine.facade import Engine, Job
     from gastro_hub_desktop.ui.bridge import EngineBridge
 
@@ -76,17 +76,17 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.inbox = InboxPanel(engine, bridge, None, self.tr(INBOX_EMPTY))
         self.tabs.addTab(self.inbox, self.tr("Inbox"))
+        # Channel tabs are built when first opened: a faster first paint.
         self.channel_panels: dict[ChannelTab, InboxPanel] = {}
-        for tab, title in TAB_TITLES.items():
-            panel = InboxPanel(engine, bridge, tab, self.tr(TAB_EMPTY[tab]))
-            self.channel_panels[tab] = panel
-            self.tabs.addTab(panel, self.tr(title))
+        for title in TAB_TITLES.values():
+            self.tabs.addTab(QWidget(), self.tr(title))
+        self._engine_started = False
+        self.tabs.currentChanged.connect(self._tab_opened)
         self.tabs.addTab(ComingLater(self.tr(AI_TEXT)), self.tr("AI"))
         self.tabs.addTab(ComingLater(self.tr(BACKUPS_TEXT)), self.tr("Backups"))
         self.tabs.addTab(ComingLater(self.tr(STACK_TEXT)), self.tr("Stack"))
         self.setCentralWidget(self.tabs)
-        for panel in self.panels():
-            panel.status.connect(self.show_status)
+        self.inbox.status.connect(self.show_status)
 
         self._build_menu()
         self._build_status_bar()
@@ -95,6 +95,32 @@ class MainWindow(QMainWindow):
 
     def panels(self) -> list[InboxPanel]:
         return [self.inbox, *self.channel_panels.values()]
+
+    def channel_panel(self, tab: ChannelTab) -> InboxPanel:
+        """The tab's inbox, built on first use."""
+        panel = self.channel_panels.get(tab)
+        if panel is None:
+            index = list(TAB_TITLES).index(tab) + 1
+            panel = InboxPanel(self._engine, self._bridge, tab, self.tr(TAB_EMPTY[tab]))
+            panel.status.connect(self.show_status)
+            self.channel_panels[tab] = panel
+            title = self.tabs.tabText(index)
+            current = self.tabs.currentIndex()
+            self.tabs.blockSignals(True)
+            old = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, panel, title)
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            old.deleteLater()
+            if self._engine_started:
+                panel.engine_started()
+        return panel
+
+    def _tab_opened(self, index: int) -> None:
+        tabs = list(TAB_TITLES)
+        if 1 <= index <= len(tabs):
+            self.channel_panel(tabs[index - 1])
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -135,11 +161,14 @@ class MainWindow(QMainWindow):
 
     def _on_event(self, event: EngineEvent) -> None:
         if isinstance(event, EngineStarted):
+            self._engine_started = True
             self.engine_label.setText(self.tr("Database: ") + event.database)
             for action in (self.import_action, self.sample_action):
                 action.setEnabled(True)
             self._refresh_counts()
         elif isinstance(event, EngineFailed):
+            from PySide6.QtWidgets import QMessageBox
+
             self.engine_label.setText(self.tr("Database unavailable"))
             QMessageBox.critical(self, APP_NAME, event.message)
         elif isinstance(event, ConversationsChanged):
@@ -178,6 +207,8 @@ class MainWindow(QMainWindow):
         self._start_job(self._engine.load_sample_data(), self.tr("Loading sample data…"))
 
     def choose_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import mailbox or chat export"), str(Path.home()), IMPORT_FILTER
         )
@@ -203,6 +234,8 @@ class MainWindow(QMainWindow):
         self._job = None
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, APP_NAME, user_message(exc))
 
     def cancel_job(self) -> None:
@@ -211,6 +244,8 @@ class MainWindow(QMainWindow):
             self.show_status(self.tr("Cancelling after the current batch…"))
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             APP_NAME,
@@ -222,6 +257,8 @@ class MainWindow(QMainWindow):
         )
 
     def bring_to_front(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.setWindowState(
             (self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive
         )
