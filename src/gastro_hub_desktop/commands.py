@@ -67,6 +67,7 @@ def load_sample_data() -> int:
         data = sample()
         outcome = store.ingest(data.messages)
         store.mark_vip(data.vip_addresses)
+        store.set_companies(data.companies)
     finally:
         store.close()
     print(f"Sample data: {outcome.new} new messages, {outcome.duplicates} already stored.")

@@ -211,3 +211,37 @@ def test_sample_data_fills_the_inbox_once(qtbot: QtBot, window: MainWindow, engi
     window.sample_action.trigger()  # a second load adds nothing
     qtbot.waitUntil(lambda: window._job is None, timeout=20000)
     assert engine.store.stats().messages == stats.messages
+
+
+def test_import_from_the_window_with_progress(
+    qtbot: QtBot, window: MainWindow, engine: Engine, tmp_path: Path
+) -> None:
+    export = tmp_path / "WhatsApp Chat with Jan Novák.txt"
+    lines = [f"24/11/2026, 09:{i:02d} - Jan Novák: zpráva {i}" for i in range(40)]
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    progress: list[int] = []
+    window.progress.valueChanged.connect(progress.append)
+    qtbot.waitUntil(window.import_action.isEnabled)
+    window.import_file(export)
+    qtbot.waitUntil(lambda: window._job is None, timeout=20000)
+    assert engine.store.stats().messages == len(messages()) + 40
+    assert progress and max(progress) == 40
+    assert "40 new messages" in window.statusBar().currentMessage()
+    window.import_file(export)
+    qtbot.waitUntil(lambda: window._job is None, timeout=20000)
+    assert "0 new messages, 40 already stored" in window.statusBar().currentMessage()
+
+
+def test_import_of_a_wrong_file_says_what_to_do(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    wrong = tmp_path / "menu.txt"
+    wrong.write_text("Svíčková 189 Kč\n")
+    qtbot.waitUntil(window.import_action.isEnabled)
+    window.import_file(wrong)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert "Export chat" in shown[0]

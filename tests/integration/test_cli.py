@@ -51,3 +51,43 @@ def test_database_url_override_is_used_by_every_command(tmp_path: Path) -> None:
     assert "new messages" in result.stdout
     again = run("sample-data", env=env)
     assert " 0 new messages" in again.stdout
+
+
+def test_import_mbox_twice_adds_nothing_the_second_time(tmp_path: Path) -> None:
+    import mailbox
+
+    corpus = sorted(
+        (Path(__file__).resolve().parents[1] / "data" / "cpython_email").glob("msg_*.txt")
+    )
+    mbox_path = tmp_path / "real-world.mbox"
+    box = mailbox.mbox(mbox_path)
+    for f in corpus:
+        box.add(f.read_bytes())
+    box.flush()
+    box.close()
+    first = run("import", str(mbox_path))
+    assert first.returncode == 0, first.stderr
+    from gastro_hub_desktop.store.repository import Store
+
+    store = Store.open(
+        f"sqlite:///{Path(os.environ['GASTRO_HUB_DATA_DIR']) / 'gastro-hub.sqlite3'}"
+    )
+    stored = store.stats().messages
+    store.close()
+    # messages sharing one Message-ID are one message: stored once
+    assert 0 < stored <= len(corpus)
+    assert f"{stored} new messages" in first.stdout
+    second = run("import", str(mbox_path))
+    assert second.returncode == 0
+    assert "0 new messages" in second.stdout
+    assert f"{len(corpus)} already stored" in second.stdout
+
+
+def test_import_refuses_other_files_clearly(tmp_path: Path) -> None:
+    other = tmp_path / "report.pdf"
+    other.write_bytes(b"%PDF-1.4 not a mailbox")
+    result = run("import", str(other))
+    assert result.returncode == 1
+    assert "neither an mbox mailbox nor a WhatsApp chat export" in result.stderr
+    missing = run("import", str(tmp_path / "nope.mbox"))
+    assert missing.returncode == 1 and "No such file" in missing.stderr

@@ -228,6 +228,7 @@ class Engine:
                 on_batch=lambda ids, new: self._changed(ids, new),
             )
             s.mark_vip(sample.vip_addresses)
+            s.set_companies(sample.companies)
             s.audit("user", "sample_data.load", {"new": result.new})
             return result
 

@@ -650,6 +650,25 @@ class Store:
                 )
             return len(ids)
 
+    def set_companies(self, companies: dict[tuple[Channel, str], str]) -> int:
+        """Record the company of contacts known by these addresses (where none is set yet)."""
+        changed = 0
+        with self._write() as conn:
+            for (channel, address), company in companies.items():
+                kind, value = _handle(channel, address)
+                contact_id = conn.execute(
+                    select(_handles.c.contact_id).where(
+                        _handles.c.kind == kind, _handles.c.value == value
+                    )
+                ).scalar()
+                if contact_id is not None:
+                    changed += conn.execute(
+                        update(_contacts)
+                        .where(_contacts.c.id == contact_id, _contacts.c.company.is_(None))
+                        .values(company=company)
+                    ).rowcount
+        return changed
+
     # ---------------------------------------------------------------- search & counts
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
