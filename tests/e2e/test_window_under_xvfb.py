@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.servers import require_binary
+from tests.servers import require_binary, start_tray
 
 from gastro_hub_desktop.importers.sample_data import load_sample_data
 
@@ -52,6 +52,8 @@ def test_main_window_shows_sample_inbox(xvfb_display: str, data_dir: Path) -> No
         "GASTRO_HUB_DATA_DIR": str(data_dir),
     }
     log = data_dir / "logs" / "gastro-hub.log"
+    require_binary("trayer", "apt-get install trayer")
+    tray = start_tray(xvfb_display)
     app = subprocess.Popen(
         [sys.executable, "-m", "gastro_hub_desktop"],
         env=env,
@@ -60,6 +62,7 @@ def test_main_window_shows_sample_inbox(xvfb_display: str, data_dir: Path) -> No
     )
     try:
         wait_for(lambda: log.exists() and "database open" in log.read_text(), 60, "the app")
+        wait_for(lambda: "tray icon shown" in log.read_text(), 20, "the tray icon")
         window = x(xvfb_display, "xdotool", "search", "--sync", "--name", "^Gastro Hub$").split()[0]
         x(xvfb_display, "xdotool", "windowfocus", "--sync", window)
         x(xvfb_display, "xdotool", "key", "--clearmodifiers", "ctrl+shift+l")
@@ -80,6 +83,8 @@ def test_main_window_shows_sample_inbox(xvfb_display: str, data_dir: Path) -> No
         seen = {n for n in names if n.split()[0] in text}
         assert len(seen) >= 3, f"inbox rows not readable in the screenshot; OCR read:\n{text}"
     finally:
+        if tray is not None:
+            tray.terminate()
         app.terminate()
         try:
             app.wait(30)

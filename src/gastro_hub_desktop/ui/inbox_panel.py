@@ -91,7 +91,7 @@ class InboxPanel(QWidget):
         horizontal = self.table.horizontalHeader()
         horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         horizontal.setSectionResizeMode(InboxModel.SUBJECT, QHeaderView.ResizeMode.Stretch)
-        horizontal.resizeSection(InboxModel.FLAGS, 90)
+        horizontal.resizeSection(InboxModel.FLAGS, 115)
         horizontal.resizeSection(InboxModel.FROM, 190)
         horizontal.resizeSection(InboxModel.CHANNEL, 80)
         horizontal.resizeSection(InboxModel.TIME, 95)
