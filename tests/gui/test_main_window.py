@@ -245,3 +245,23 @@ def test_import_of_a_wrong_file_says_what_to_do(
     window.import_file(wrong)
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     assert "Export chat" in shown[0]
+
+
+def test_search_finds_messages_and_opens_their_conversation(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    panel = window.inbox
+    assert panel.search_box is not None
+    wait_rows(qtbot, panel, 3)
+    panel.search_box.setText("kuhlraum")  # typed without the umlaut
+    panel.search()
+    qtbot.waitUntil(lambda: panel.results.list.count() == 1)
+    assert panel.list_stack.currentWidget() is panel.results
+    assert "Hotel Zlatá Husa" in panel.results.list.item(0).text()
+    panel.results.list.setCurrentRow(0)
+    qtbot.waitUntil(lambda: "Kühlraum" in panel.pane.messages.toPlainText())
+    panel.search_box.setText("nothing-like-this")
+    panel.search()
+    qtbot.waitUntil(lambda: "No messages contain" in panel.results.summary.text())
+    panel.search_box.clear()
+    assert panel.list_stack.currentWidget() is panel.table

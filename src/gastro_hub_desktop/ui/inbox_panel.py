@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -20,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gastro_hub_desktop.domain.conversations import InboxFilter, StatusFilter
+from gastro_hub_desktop.domain.conversations import InboxFilter, SearchHit, StatusFilter
 from gastro_hub_desktop.domain.messages import ChannelTab, channels_of_tab
 from gastro_hub_desktop.engine.events import ConversationsChanged, EngineEvent, EngineStarted
 from gastro_hub_desktop.ui.conversation_pane import ConversationPane
 from gastro_hub_desktop.ui.inbox_model import CHANNEL_LABELS, InboxModel
+from gastro_hub_desktop.ui.search_results import SearchResults
 
 if TYPE_CHECKING:
     from gastro_hub_desktop.engine.facade import Engine
@@ -69,7 +71,14 @@ class InboxPanel(QWidget):
         for status, label in STATUS_LABELS.items():
             self.status_box.addItem(self.tr(label), status.value)
         self.count_label = QLabel()
+        self.search_box: QLineEdit | None = None
         filters = QHBoxLayout()
+        if tab is None:  # the unified Inbox searches every message
+            self.search_box = QLineEdit()
+            self.search_box.setPlaceholderText(self.tr("Search all messages…"))
+            self.search_box.setClearButtonEnabled(True)
+            self.search_box.setMaximumWidth(260)
+            filters.addWidget(self.search_box)
         filters.addWidget(self.channel_box)
         filters.addWidget(self.pressing_box)
         filters.addWidget(self.vip_box)
@@ -102,6 +111,8 @@ class InboxPanel(QWidget):
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty)
+        self.results = SearchResults()
+        self.list_stack.addWidget(self.results)
 
         self.pane = ConversationPane(engine, bridge)
         self.pane.status.connect(self.status)
@@ -128,7 +139,38 @@ class InboxPanel(QWidget):
         self.model.countChanged.connect(self._count_changed)
         self.model.pageLoaded.connect(self._page_loaded)
         bridge.event.connect(self._on_event)
+        self._engine = engine
+        self._bridge = bridge
+        self._searching = ""
+        if self.search_box is not None:
+            self.search_box.returnPressed.connect(self.search)
+            self.search_box.textChanged.connect(self._search_text_changed)
+        self.results.conversationChosen.connect(self.pane.show_conversation)
         self._show_empty(loading=True)
+
+    def search(self) -> None:
+        if self.search_box is None:
+            return
+        query = self.search_box.text().strip()
+        if not query:
+            self._search_text_changed("")
+            return
+        self._searching = query
+        self.results.summary.setText(self.tr("Searching…"))
+        self.list_stack.setCurrentWidget(self.results)
+        self._bridge.call(
+            self._engine.search(query),
+            lambda hits: self._found(query, hits),
+        )
+
+    def _found(self, query: str, hits: list[SearchHit]) -> None:
+        if query == self._searching:
+            self.results.show_hits(query, hits)
+
+    def _search_text_changed(self, text: str) -> None:
+        if not text.strip() and self._searching:
+            self._searching = ""
+            self._show_empty(loading=False)
 
     def current_filter(self) -> InboxFilter:
         from gastro_hub_desktop.domain.messages import Channel
@@ -167,6 +209,8 @@ class InboxPanel(QWidget):
         empty = self.model.rowCount() == 0
         if loading:
             self.empty.setProperty("loading", True)
+        if self._searching:
+            return  # the search results stay until the search box is cleared
         self.list_stack.setCurrentWidget(self.empty if empty and not loading else self.table)
         self._reselect()
 
