@@ -32,7 +32,7 @@ BARE_PAGE = (
 
 
 def child(path: str) -> None:
-    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
     from gastro_hub_desktop.engine.facade import Engine
@@ -40,7 +40,7 @@ def child(path: str) -> None:
     from gastro_hub_desktop.ui.inbox_model import InboxModel
     from gastro_hub_desktop.ui.main_window import MainWindow
 
-    app = QApplication(sys.argv[:1])
+    _app = QApplication(sys.argv[:1])  # kept alive for the whole run
     engine = Engine(f"sqlite:///{path}")
     bridge = EngineBridge(engine.events)
     window = MainWindow(engine, bridge)
@@ -71,20 +71,27 @@ def child(path: str) -> None:
 
     window.firstPainted.connect(first_paint)
     model.pageLoaded.connect(page_loaded)
+
+    def run_until(done: object, seconds: float) -> None:
+        """Let Qt's own loop run (idle waits sleep) until `done()` holds."""
+        loop = QEventLoop()
+        poll = QTimer()
+        poll.timeout.connect(lambda: loop.quit() if done() else None)  # type: ignore[operator]
+        poll.start(1)
+        QTimer.singleShot(int(seconds * 1000), loop.quit)
+        loop.exec()
+        poll.stop()
+
     shown = time.perf_counter()
     window.show()
-    deadline = time.monotonic() + 60
-    while "rows_painted" not in marks and time.monotonic() < deadline:
-        app.processEvents()
+    run_until(lambda: "rows_painted" in marks, 60)
     count = model.rowCount()
     started = time.perf_counter()
     table.scrollToBottom()
     last = model.index(count - 1, InboxModel.FROM)
-    while last.data() is None and time.monotonic() < deadline:
-        app.processEvents()
+    run_until(lambda: last.data() is not None, 60)
     end_loaded = time.perf_counter() - started
-    for _ in range(20):
-        app.processEvents()
+    run_until(lambda: False, 0.2)
     result = {
         "window_painted_ms": (marks["window_painted"] - shown) * 1000,
         "rows_painted_ms": (marks["rows_painted"] - shown) * 1000,

@@ -27,6 +27,10 @@ def test_upgrade_builds_exactly_the_models_schema(database_url: str) -> None:
     engine.dispose()
 
 
+def test_start_up_shortcut_knows_the_newest_migration() -> None:
+    assert migrate.head_revision() == migrate.SCHEMA_HEAD
+
+
 def test_downgrade_to_empty_and_back(database_url: str) -> None:
     from alembic import command
 

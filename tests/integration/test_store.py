@@ -221,3 +221,15 @@ def test_sqlite_runs_in_wal_with_full_sync_and_foreign_keys(tmp_path) -> None:  
         assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
     store.close()
+
+
+def test_pages_read_from_the_old_end_match_the_newest_first_order(store: Store) -> None:
+    store.ingest(
+        [msg(f"p{i}", thread=f"t{i}", who=f"c{i}@x.example", minutes_ago=i % 7) for i in range(57)]
+    )
+    f = InboxFilter()
+    forward = [r.id for off in range(0, 57, 10) for r in store.inbox_page(f, off, 10, now=NOW)]
+    from_end = [
+        r.id for off in range(0, 57, 10) for r in store.inbox_page(f, off, 10, now=NOW, total=57)
+    ]
+    assert forward == from_end and len(forward) == 57

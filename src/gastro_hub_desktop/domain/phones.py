@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import phonenumbers
-
 DEFAULT_REGION = "CZ"
 
 
 def to_e164(raw: str, default_region: str = DEFAULT_REGION) -> str | None:
     """Return the number in E.164 form, or None when `raw` is not a valid phone number."""
+    import phonenumbers  # large metadata: loaded on the first phone number, not at start-up
+
     text = raw.strip()
     if text.startswith("00"):
         text = "+" + text[2:]

@@ -19,8 +19,6 @@ class EngineEvent:
 class EngineStarted(EngineEvent):
     database: str
     schema_revision: str
-    messages: int
-    conversations: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,7 +98,7 @@ class Engine:
             self.events.publish(EngineFailed(message))
             raise EngineNotReady(message) from exc
         self._store = store
-        log.info("database open: %s, %d messages", event.database, event.messages)
+        log.info("database open: %s (schema %s)", event.database, event.schema_revision)
         self.events.publish(event)
         return event
 
@@ -107,9 +107,8 @@ class Engine:
         from gastro_hub_desktop.store.repository import Store
 
         store = Store.open(self.database_url)
-        stats = store.stats()
         revision = migrate.current_revision(store.engine) or "?"
-        return store, EngineStarted(store.url, revision, stats.messages, stats.conversations)
+        return store, EngineStarted(store.url, revision)
 
     def stop(self, timeout: float = 15.0) -> None:
         """Finish the write in progress, then stop everything. Safe to call twice."""
@@ -145,6 +144,10 @@ class Engine:
 
         if self._started is None:
             raise EngineNotReady("the engine was not started")
+        if self._stopped:  # e.g. a timer firing while the app shuts down
+            failed: concurrent.futures.Future[T] = concurrent.futures.Future()
+            failed.set_exception(EngineNotReady("the engine has stopped"))
+            return failed
         return self._loop_thread.submit(call())
 
     def _changed(self, conversation_ids: frozenset[int] | set[int], new: int = 0) -> None:
@@ -156,9 +159,9 @@ class Engine:
         return self._run(lambda s: s.inbox_count(f))
 
     def inbox_page(
-        self, f: InboxFilter, offset: int, limit: int
+        self, f: InboxFilter, offset: int, limit: int, total: int | None = None
     ) -> concurrent.futures.Future[list[ConversationRow]]:
-        return self._run(lambda s: s.inbox_page(f, offset, limit))
+        return self._run(lambda s: s.inbox_page(f, offset, limit, total=total))
 
     def search(self, query: str, limit: int = 50) -> concurrent.futures.Future[list[SearchHit]]:
         return self._run(lambda s: s.search(query, limit))

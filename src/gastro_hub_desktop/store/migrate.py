@@ -8,6 +8,9 @@ from sqlalchemy import Engine, inspect, text
 
 log = logging.getLogger(__name__)
 MIGRATIONS = __name__.rsplit(".", 1)[0] + ":migrations"
+# The newest migration. Checked against Alembic's own view by a test, it lets start-up skip
+# loading Alembic (~70 ms) when the database is already up to date.
+SCHEMA_HEAD = "0002"
 
 
 def alembic_config():  # type: ignore[no-untyped-def]
@@ -45,9 +48,11 @@ def current_revision(engine: Engine) -> str | None:
 
 def upgrade(engine: Engine) -> str:
     """Migrate to head (no-op when already there); returns the revision now in force."""
+    before = current_revision(engine)
+    if before == SCHEMA_HEAD:
+        return before
     from alembic import command
 
-    before = current_revision(engine)
     head = head_revision()
     if before == head:
         return head

@@ -435,10 +435,28 @@ class Store:
             return conn.execute(query.where(and_(True, *where))).scalar_one()
 
     def inbox_page(
-        self, f: InboxFilter, offset: int, limit: int, now: datetime | None = None
+        self,
+        f: InboxFilter,
+        offset: int,
+        limit: int,
+        now: datetime | None = None,
+        total: int | None = None,
     ) -> list[ConversationRow]:
-        """Conversations newest first, `limit` of them from position `offset`."""
+        """Conversations newest first, `limit` of them from position `offset`.
+
+        With `total` (the count the caller already has), pages past the middle are read from
+        the oldest end, so the last page costs what the first does (OFFSET walks the index)."""
         c = _conversations.c
+        backwards = total is not None and offset > total // 2
+        if backwards:
+            assert total is not None
+            end = min(offset + limit, total)
+            offset, limit = total - end, max(end - offset, 0)
+        order = (
+            (c.last_message_at.asc(), c.id.asc())
+            if backwards
+            else (c.last_message_at.desc(), c.id.desc())
+        )
         query = (
             select(
                 c.id,
@@ -457,12 +475,13 @@ class Store:
             )
             .join(_contacts, _contacts.c.id == c.contact_id)
             .where(and_(True, *self._inbox_where(f, now or utcnow())))
-            .order_by(c.last_message_at.desc(), c.id.desc())
+            .order_by(*order)
             .offset(offset)
             .limit(limit)
         )
         with self.engine.connect() as conn:
-            return [_row(r) for r in conn.execute(query)]
+            rows = [_row(r) for r in conn.execute(query)]
+        return rows[::-1] if backwards else rows
 
     def conversation(self, conversation_id: int) -> ConversationDetail:
         c = _conversations.c

@@ -104,6 +104,8 @@ class Conversation(Base):
         UniqueConstraint("account_id", "thread_key"),
         Index("ix_conversations_inbox", "status", "last_message_at", "id"),
         Index("ix_conversations_channel_inbox", "channel", "status", "last_message_at", "id"),
+        # covers the unread counts per tab and the inbox count without reading the rows
+        Index("ix_conversations_counts", "status", "channel", "unread", "snoozed_until"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("channel_accounts.id"))

@@ -70,6 +70,8 @@ class EngineBridge(QObject):
                 on_result(result)
             elif on_error is not None:
                 on_error(exc)
+            elif isinstance(exc, RuntimeError) and "stopped" in str(exc):
+                log.debug("engine call after shutdown ignored: %s", exc)
             else:
                 log.error("engine call failed", exc_info=exc)
                 self.error.emit(user_message(exc))

@@ -115,7 +115,9 @@ class InboxModel(QAbstractTableModel):
             return
         self._pending.add(page)
         generation = self._generation
-        future = self._engine.inbox_page(self._filter, page * PAGE_SIZE, PAGE_SIZE)
+        future = self._engine.inbox_page(
+            self._filter, page * PAGE_SIZE, PAGE_SIZE, self._count if self._known_count else None
+        )
         self._bridge.call(future, lambda rows: self._page_loaded(generation, page, rows))
 
     def _page_loaded(self, generation: int, page: int, rows: list[ConversationRow]) -> None:
