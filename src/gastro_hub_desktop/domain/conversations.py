@@ -38,7 +38,7 @@ class OutboxState(enum.StrEnum):
     FAILED = "failed"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class InboxFilter:
     """Which conversations the inbox lists. Empty fields mean "any"."""
 
@@ -49,7 +49,7 @@ class InboxFilter:
     status: StatusFilter = StatusFilter.OPEN
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ConversationRow:
     """One line of the inbox."""
 
@@ -68,7 +68,7 @@ class ConversationRow:
     message_count: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class MessageView:
     id: int
     direction: Direction
@@ -81,7 +81,7 @@ class MessageView:
     urgency: Urgency | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DraftView:
     id: int
     text: str
@@ -90,7 +90,7 @@ class DraftView:
     updated_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ConversationDetail:
     row: ConversationRow
     messages: tuple[MessageView, ...]
@@ -100,7 +100,7 @@ class ConversationDetail:
     handles: tuple[str, ...] = field(default=())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SearchHit:
     message_id: int
     conversation_id: int

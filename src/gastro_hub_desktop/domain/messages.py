@@ -69,7 +69,7 @@ class Urgency(enum.StrEnum):
         return self in (Urgency.CRISIS, Urgency.URGENT)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Attachment:
     """An attachment as listed in a message; its bytes are fetched only on request."""
 
@@ -78,7 +78,7 @@ class Attachment:
     size: int
 
 
-@dataclass(slots=True)
+@dataclass
 class IncomingMessage:
     """One message as a channel or importer hands it to the store.
 
@@ -111,7 +111,7 @@ class IncomingMessage:
         self.sent_at = self.sent_at.astimezone(UTC)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ImportResult:
     """What an import or sync did: how many messages were new and how many were already stored."""
 

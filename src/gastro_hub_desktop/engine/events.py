@@ -10,25 +10,25 @@ from dataclasses import dataclass, field
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class EngineEvent:
     """Base class of everything published on the bus."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class EngineStarted(EngineEvent):
     database: str
     schema_revision: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class EngineFailed(EngineEvent):
     """The engine could not start or lost its database; `message` is meant for the user."""
 
     message: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ConversationsChanged(EngineEvent):
     """Conversations were added or changed (new messages, done, snoozed, drafted)."""
 
@@ -36,7 +36,7 @@ class ConversationsChanged(EngineEvent):
     new_messages: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class JobProgress(EngineEvent):
     """Progress of a long job (import, sample data); `total` is 0 when unknown."""
 
@@ -46,7 +46,7 @@ class JobProgress(EngineEvent):
     text: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class JobFinished(EngineEvent):
     job: str
     summary: str

@@ -6,7 +6,6 @@ asyncio loop; changes are announced on the event bus.
 
 from __future__ import annotations
 
-import concurrent.futures
 import logging
 import threading
 from collections.abc import Callable
@@ -26,6 +25,8 @@ from gastro_hub_desktop.engine.events import (
 from gastro_hub_desktop.engine.loop_thread import LoopThread
 
 if TYPE_CHECKING:
+    import concurrent.futures
+
     from gastro_hub_desktop.domain.conversations import (
         ConversationDetail,
         ConversationRow,
@@ -71,8 +72,8 @@ class Engine:
         self.database_url = database_url
         self.events = EventBus()
         self._loop_thread = LoopThread("engine")
-        self._writer = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="db-write")
-        self._readers = concurrent.futures.ThreadPoolExecutor(2, thread_name_prefix="db-read")
+        self._writer: concurrent.futures.ThreadPoolExecutor | None = None
+        self._readers: concurrent.futures.ThreadPoolExecutor | None = None
         self._store: Store | None = None
         self._started: concurrent.futures.Future[EngineStarted] | None = None
         self._stopped = False
@@ -82,6 +83,10 @@ class Engine:
     def start(self) -> concurrent.futures.Future[EngineStarted]:
         """Start the loop and open (and migrate) the database in the background."""
         if self._started is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._writer = ThreadPoolExecutor(1, thread_name_prefix="db-write")
+            self._readers = ThreadPoolExecutor(2, thread_name_prefix="db-read")
             self._loop_thread.start()
             self._started = self._loop_thread.submit(self._open())
         return self._started
@@ -116,8 +121,9 @@ class Engine:
             return
         self._stopped = True
         self._loop_thread.stop(timeout)
-        self._writer.shutdown(wait=True, cancel_futures=True)
-        self._readers.shutdown(wait=True, cancel_futures=True)
+        for pool in (self._writer, self._readers):
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
         if self._store is not None:
             self._store.close()
         log.info("engine stopped")
@@ -145,7 +151,9 @@ class Engine:
         if self._started is None:
             raise EngineNotReady("the engine was not started")
         if self._stopped:  # e.g. a timer firing while the app shuts down
-            failed: concurrent.futures.Future[T] = concurrent.futures.Future()
+            from concurrent.futures import Future
+
+            failed: concurrent.futures.Future[T] = Future()
             failed.set_exception(EngineNotReady("the engine has stopped"))
             return failed
         return self._loop_thread.submit(call())

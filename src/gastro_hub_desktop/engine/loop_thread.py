@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import concurrent.futures
 import logging
 import threading
 from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any, TypeVar
 
-if TYPE_CHECKING:  # asyncio is imported when the loop starts, not before the window is up
+if TYPE_CHECKING:
+    # asyncio is imported when the loop starts, not before the window is up
     import asyncio
+    import concurrent.futures
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-import concurrent.futures
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from gastro_hub_desktop.engine.events import EngineEvent
 
+if TYPE_CHECKING:
+    import concurrent.futures
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-@dataclass(slots=True)
+@dataclass
 class _Delivery:
     on_result: Callable[[Any], None]
     on_error: Callable[[BaseException], None] | None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -134,6 +133,8 @@ class ConversationPane(QWidget):
         self._set_enabled(False)
 
     def _failed(self, request: int, exc: BaseException) -> None:
+        import html
+
         if request != self._request_id:
             return
         self.header.setText(
@@ -141,6 +142,8 @@ class ConversationPane(QWidget):
         )
 
     def _shown(self, request: int, detail: ConversationDetail, keep_reply: bool = False) -> None:
+        import html
+
         if request != self._request_id:
             return
         self._detail = detail
@@ -238,6 +241,8 @@ class ConversationPane(QWidget):
 
 def render_messages(detail: ConversationDetail) -> str:
     """Messages as escaped HTML (message content is never interpreted as markup here)."""
+    import html
+
     parts = []
     for m in detail.messages:
         outbound = m.direction is Direction.OUTBOUND

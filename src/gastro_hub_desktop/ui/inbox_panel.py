@@ -88,6 +88,7 @@ class InboxPanel(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.horizontalHeader().setModel(self.model.header_model())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setShowGrid(False)

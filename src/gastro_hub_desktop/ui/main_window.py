@@ -125,13 +125,11 @@ class MainWindow(QMainWindow):
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.import_action = QAction(self.tr("&Import mailbox or chat export…"), self)
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.choose_import)
         self.sample_action = QAction(self.tr("Load &sample data"), self)
-        self.sample_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.sample_action.triggered.connect(self.load_sample_data)
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action = quit_action
         quit_action.triggered.connect(self.close)
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.sample_action)
@@ -143,6 +141,13 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
         for action in (self.import_action, self.sample_action):
             action.setEnabled(False)  # until the database is open
+
+    def _install_shortcuts(self) -> None:
+        """Keyboard shortcuts, set right after the first paint: the first setShortcut() call
+        builds all of Qt's enums (~10 ms) and the window should not wait for that."""
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.sample_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -272,6 +277,9 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, self._install_shortcuts)
             self.firstPainted.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
