@@ -87,16 +87,19 @@ class Engine:
 
             self._writer = ThreadPoolExecutor(1, thread_name_prefix="db-write")
             self._readers = ThreadPoolExecutor(2, thread_name_prefix="db-read")
+            # The database opens on the writer thread while the loop thread is still starting.
+            opening = self._writer.submit(self._open_store)
             self._loop_thread.start()
-            self._started = self._loop_thread.submit(self._open())
+            self._started = self._loop_thread.submit(self._open(opening))
         return self._started
 
-    async def _open(self) -> EngineStarted:
+    async def _open(
+        self, opening: concurrent.futures.Future[tuple[Store, EngineStarted]]
+    ) -> EngineStarted:
         import asyncio
 
-        loop = asyncio.get_running_loop()
         try:
-            store, event = await loop.run_in_executor(self._writer, self._open_store)
+            store, event = await asyncio.wrap_future(opening)
         except Exception as exc:
             message = describe_database_error(self.database_url, exc)
             log.exception("could not open the database")

@@ -97,13 +97,16 @@ class InboxModel(QAbstractTableModel):
         self._bridge.call(
             self._engine.inbox_count(self._filter), lambda n: self._count_loaded(generation, n)
         )
+        if not self._known_count:
+            self._request(0)  # the first page travels beside the count, not after it
 
     def _count_loaded(self, generation: int, count: int) -> None:
         if generation != self._generation:
             return
         if count != self._count:
             self.beginResetModel()
-            self._pages.clear()  # rows moved: stale pages would show the wrong conversations
+            # rows moved: only pages read since this refresh still show the right conversations
+            self._pages = OrderedDict((p, r) for p, r in self._pages.items() if p in self._fresh)
             self._count = count
             self.endResetModel()
         elif self._count:
