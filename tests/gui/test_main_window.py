@@ -135,10 +135,16 @@ def test_channel_tabs_and_filters(qtbot: QtBot, window: MainWindow) -> None:
     chats = window.channel_panel(ChannelTab.CHATS)
     qtbot.waitUntil(lambda: chats.model.count_known)
     assert chats.list_stack.currentWidget() is chats.empty  # honest empty state
-    window.inbox.pressing_box.setChecked(True)
+    urgency = window.inbox.urgency_box
+    urgency.setCurrentIndex(urgency.findText("Crisis & urgent"))
     wait_rows(qtbot, window.inbox, 1)
-    window.inbox.pressing_box.setChecked(False)
+    urgency.setCurrentIndex(urgency.findText("Financial"))
+    wait_rows(qtbot, window.inbox, 1)
+    assert window.inbox.model.row_at(0).contact_name == "Petra Malá"  # type: ignore[union-attr]
+    urgency.setCurrentIndex(0)
     wait_rows(qtbot, window.inbox, 3)
+    window.inbox.vip_box.setChecked(True)
+    wait_rows(qtbot, window.inbox, 0)
 
 
 def test_open_conversation_draft_done_and_snooze_persist(

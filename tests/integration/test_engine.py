@@ -92,3 +92,37 @@ def test_postgres_down_is_explained() -> None:
         engine.start().result(60)
     assert time.monotonic() - start < 30
     engine.stop()
+
+
+def test_a_long_import_can_be_cancelled_and_keeps_what_it_stored(tmp_path: Path) -> None:
+    from gastro_hub_desktop.engine.events import JobFinished, JobProgress
+
+    export = tmp_path / "WhatsApp Chat with Hotel Zlatá Husa.txt"
+    export.write_text(
+        "".join(
+            f"24/11/2026, {h:02d}:{m:02d} - Hotel Zlatá Husa: zpráva {h}-{m}\n"
+            for h in range(24)
+            for m in range(60)
+        )
+        * 3,
+        encoding="utf-8",
+    )
+    engine = Engine(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    engine.start().result(30)
+    finished: list[JobFinished] = []
+    job_box: list = []
+
+    def on_event(event: EngineEvent) -> None:
+        if isinstance(event, JobProgress) and event.done > 0 and job_box:
+            job_box[0].cancel()
+        elif isinstance(event, JobFinished):
+            finished.append(event)
+
+    engine.events.subscribe(on_event)
+    job = engine.import_file(export)
+    job_box.append(job)
+    result = job.future.result(60)
+    assert 0 < result.new < 24 * 60 * 3
+    assert engine.store.stats().messages == result.new  # what was counted is stored
+    assert finished and finished[0].summary.startswith("Cancelled")
+    engine.stop()

@@ -134,7 +134,8 @@ def test_filters_by_tab_channel_urgency_vip_and_status(store: Store) -> None:
     assert count(InboxFilter(tab=ChannelTab.EMAIL), now=NOW) == 2
     assert count(InboxFilter(tab=ChannelTab.SOCIAL), now=NOW) == 1
     assert count(InboxFilter(channel=Channel.WHATSAPP), now=NOW) == 1
-    assert count(InboxFilter(pressing_only=True), now=NOW) == 1
+    assert count(InboxFilter(urgencies=(Urgency.CRISIS, Urgency.URGENT)), now=NOW) == 1
+    assert count(InboxFilter(urgencies=(Urgency.FINANCIAL,)), now=NOW) == 1
     assert count(InboxFilter(vip_only=True), now=NOW) == 1
     [vip] = store.inbox_page(InboxFilter(vip_only=True), 0, 5, now=NOW)
     assert vip.is_vip and vip.contact_address == "vip@hotel.example.at"
@@ -233,3 +234,13 @@ def test_pages_read_from_the_old_end_match_the_newest_first_order(store: Store) 
         r.id for off in range(0, 57, 10) for r in store.inbox_page(f, off, 10, now=NOW, total=57)
     ]
     assert forward == from_end and len(forward) == 57
+
+
+def test_html_is_stored_sanitized(store: Store) -> None:
+    m = msg("h1")
+    m.html = '<p onclick="steal()">Dobrý den<script>alert(1)</script><a href="https://x.example">x</a></p>'
+    store.ingest([m])
+    with store.engine.connect() as conn:
+        stored = conn.execute(text("SELECT html FROM messages")).scalar_one()
+    assert "script" not in stored and "onclick" not in stored
+    assert "Dobrý den" in stored and 'rel="noopener noreferrer nofollow"' in stored

@@ -44,7 +44,7 @@ class InboxFilter:
 
     tab: ChannelTab | None = None
     channel: Channel | None = None
-    pressing_only: bool = False
+    urgencies: tuple[Urgency, ...] = ()  # empty: any urgency, or none at all
     vip_only: bool = False
     status: StatusFilter = StatusFilter.OPEN
 

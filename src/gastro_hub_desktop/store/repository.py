@@ -47,6 +47,7 @@ from gastro_hub_desktop.domain.messages import (
 )
 from gastro_hub_desktop.store import fulltext
 from gastro_hub_desktop.store.db import is_sqlite, open_engine
+from gastro_hub_desktop.store.sanitize import sanitize_html
 from gastro_hub_desktop.store.schema import (
     AuditEntry,
     ChannelAccount,
@@ -195,7 +196,7 @@ class Store:
                         "author": m.author_name or m.counterpart_name or m.counterpart_address,
                         "subject": m.subject,
                         "text": m.text,
-                        "html": m.html,
+                        "html": sanitize_html(m.html),
                         "attachments": [
                             {"filename": a.filename, "content_type": a.content_type, "size": a.size}
                             for a in m.attachments
@@ -420,8 +421,8 @@ class Store:
             where += [c.status == ConversationStatus.OPEN.value, c.snoozed_until > now]
         elif f.status is StatusFilter.DONE:
             where.append(c.status == ConversationStatus.DONE.value)
-        if f.pressing_only:
-            where.append(c.urgency_rank <= Urgency.URGENT.rank)
+        if f.urgencies:
+            where.append(c.urgency_rank.in_([u.rank for u in f.urgencies]))
         if f.vip_only:
             where.append(_contacts.c.is_vip.is_(True))
         return where

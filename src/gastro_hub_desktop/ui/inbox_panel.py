@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gastro_hub_desktop.domain.conversations import InboxFilter, SearchHit, StatusFilter
-from gastro_hub_desktop.domain.messages import ChannelTab, channels_of_tab
+from gastro_hub_desktop.domain.messages import ChannelTab, Urgency, channels_of_tab
 from gastro_hub_desktop.engine.events import ConversationsChanged, EngineEvent, EngineStarted
 from gastro_hub_desktop.ui.conversation_pane import ConversationPane
 from gastro_hub_desktop.ui.inbox_model import CHANNEL_LABELS, InboxModel
@@ -32,6 +32,14 @@ if TYPE_CHECKING:
     from gastro_hub_desktop.engine.facade import Engine
     from gastro_hub_desktop.ui.bridge import EngineBridge
 
+URGENCY_CHOICES: list[tuple[str, tuple[Urgency, ...]]] = [
+    ("Any urgency", ()),
+    ("Crisis & urgent", (Urgency.CRISIS, Urgency.URGENT)),
+    ("Crisis", (Urgency.CRISIS,)),
+    ("Urgent", (Urgency.URGENT,)),
+    ("Financial", (Urgency.FINANCIAL,)),
+    ("Scheduling", (Urgency.SCHEDULING,)),
+]
 STATUS_LABELS = {
     StatusFilter.OPEN: "Open",
     StatusFilter.SNOOZED: "Snoozed",
@@ -65,7 +73,9 @@ class InboxPanel(QWidget):
             self.channel_box.addItem(CHANNEL_LABELS[value], value)
         if self.channel_box.count() <= 2:  # one channel only: nothing to choose
             self.channel_box.hide()
-        self.pressing_box = QCheckBox(self.tr("Urgent only"))
+        self.urgency_box = QComboBox()
+        for label, urgencies in URGENCY_CHOICES:
+            self.urgency_box.addItem(self.tr(label), ",".join(u.value for u in urgencies))
         self.vip_box = QCheckBox(self.tr("VIP only"))
         self.status_box = QComboBox()
         for status, label in STATUS_LABELS.items():
@@ -80,7 +90,7 @@ class InboxPanel(QWidget):
             self.search_box.setMaximumWidth(260)
             filters.addWidget(self.search_box)
         filters.addWidget(self.channel_box)
-        filters.addWidget(self.pressing_box)
+        filters.addWidget(self.urgency_box)
         filters.addWidget(self.vip_box)
         filters.addWidget(self.status_box)
         filters.addStretch(1)
@@ -132,10 +142,9 @@ class InboxPanel(QWidget):
         self._refresh_timer.setInterval(150)
         self._refresh_timer.timeout.connect(self.model.refresh)
 
-        for box in (self.channel_box, self.status_box):
+        for box in (self.channel_box, self.status_box, self.urgency_box):
             box.currentIndexChanged.connect(self._apply_filter)
-        for check in (self.pressing_box, self.vip_box):
-            check.toggled.connect(self._apply_filter)
+        self.vip_box.toggled.connect(self._apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._row_selected)
         self.model.countChanged.connect(self._count_changed)
         self.model.pageLoaded.connect(self._page_loaded)
@@ -180,7 +189,9 @@ class InboxPanel(QWidget):
         return InboxFilter(
             tab=self._tab,
             channel=Channel(channel) if channel else None,
-            pressing_only=self.pressing_box.isChecked(),
+            urgencies=tuple(
+                Urgency(u) for u in (self.urgency_box.currentData() or "").split(",") if u
+            ),
             vip_only=self.vip_box.isChecked(),
             status=StatusFilter(self.status_box.currentData() or StatusFilter.OPEN.value),
         )
