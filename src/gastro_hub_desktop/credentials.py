@@ -23,8 +23,8 @@ FRIENDLY_NAMES = {
     "chainer": "keyring chain",
 }
 FIX = (
-    "No usable keyring found. On Linux install and unlock gnome-keyring (or KWallet) in your "
-    "desktop session; on Windows and macOS the system keyring is used automatically."
+    "On Linux install and unlock gnome-keyring (or KWallet) in your desktop session; on "
+    "Windows and macOS the system keyring is used automatically."
 )
 
 
@@ -87,7 +87,7 @@ class Credentials:
         except Exception as exc:
             return KeyringStatus(name, False, f"keyring unavailable: {exc}. {FIX}")
         if is_insecure(backend) and not self._allow_insecure:
-            return KeyringStatus(name, False, f"keyring unavailable: {name} is not safe. {FIX}")
+            return KeyringStatus(name, False, _refusal(backend, name))
         try:
             backend.get_password(SERVICE, "__probe__")
         except Exception as exc:
@@ -98,9 +98,7 @@ class Credentials:
     def _usable(self) -> Any:
         backend = self._keyring()
         if is_insecure(backend) and not self._allow_insecure:
-            raise KeyringUnavailable(
-                f"keyring unavailable: {self.backend_name()} is not safe. {FIX}"
-            )
+            raise KeyringUnavailable(_refusal(backend, self.backend_name()))
         return backend
 
     def set(self, name: str, secret: str) -> None:
@@ -135,6 +133,15 @@ class Credentials:
         return KeyringUnavailable(
             f"keyring unavailable: could not {action} {name!r} ({_reason(exc)})"
         )
+
+
+def _refusal(backend: Any, name: str) -> str:
+    if type(backend).__module__.endswith(".fail"):
+        return f"keyring unavailable: no keyring service is running. {FIX}"
+    return (
+        f"keyring unavailable: {name} keeps secrets without real protection, so it is refused "
+        f"unless you accept it explicitly. {FIX}"
+    )
 
 
 def _reason(exc: BaseException) -> str:

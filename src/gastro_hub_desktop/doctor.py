@@ -77,13 +77,11 @@ def check_keyring() -> Finding:
     from gastro_hub_desktop.credentials import Credentials
 
     status = Credentials().status()
-    return Finding(
-        "Keyring",
-        status.usable,
-        status.backend if status.usable else f"{status.backend}: {status.problem}",
-        "" if status.usable else (status.problem or "Install and unlock a keyring service."),
-        essential=False,
-    )
+    if status.usable:
+        return Finding("Keyring", True, status.backend, essential=False)
+    problem = status.problem or "keyring unavailable"
+    detail, _, fix = problem.partition(". ")
+    return Finding("Keyring", False, f"{detail} (back end: {status.backend})", fix, essential=False)
 
 
 def check_docker() -> Finding:
@@ -101,6 +99,8 @@ def check_docker() -> Finding:
             client.close()
     except Exception as exc:
         reason = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
+        if "FileNotFoundError" in reason or "No such file" in reason:
+            reason = "no Docker engine is running on this PC"
         return Finding("Docker engine", False, f"not reachable ({reason})", fix, essential=False)
     return Finding("Docker engine", True, f"reachable, Docker {version}", essential=False)
 

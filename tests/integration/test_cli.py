@@ -91,3 +91,16 @@ def test_import_refuses_other_files_clearly(tmp_path: Path) -> None:
     assert "neither an mbox mailbox nor a WhatsApp chat export" in result.stderr
     missing = run("import", str(tmp_path / "nope.mbox"))
     assert missing.returncode == 1 and "No such file" in missing.stderr
+
+
+def test_doctor_names_the_real_keyring(secret_service: dict[str, str]) -> None:
+    result = run("doctor", env={**os.environ, **secret_service})
+    keyring_line = next(line for line in result.stdout.splitlines() if "Keyring" in line)
+    assert keyring_line.startswith("ok") and "Secret Service" in keyring_line, result.stdout
+
+
+def test_doctor_without_a_keyring_says_unavailable_and_how_to_fix() -> None:
+    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    result = run("doctor", env=env)
+    assert "keyring unavailable: no keyring service is running" in result.stdout
+    assert "gnome-keyring" in result.stdout.split("How to fix:")[1]
