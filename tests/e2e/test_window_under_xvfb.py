@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.servers import require_binary, start_tray
+from tests.servers import require_binary, start_tray, wait_until
 
 from gastro_hub_desktop.importers.sample_data import load_sample_data
 
@@ -18,12 +18,10 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 
 
 def wait_for(predicate, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.2)
-    pytest.fail(f"timed out waiting for {what}")
+    try:
+        wait_until(predicate, timeout, what)
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
 
 
 def x(display: str, *args: str) -> str:

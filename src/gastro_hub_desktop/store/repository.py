@@ -76,6 +76,24 @@ _drafts = Draft.__table__
 _audit = AuditEntry.__table__
 
 
+# What an inbox row (ConversationRow) is made of.
+_ROW_COLUMNS = (
+    _conversations.c.id,
+    _conversations.c.channel,
+    _contacts.c.display_name,
+    _conversations.c.counterpart,
+    _conversations.c.subject,
+    _conversations.c.snippet,
+    _conversations.c.last_message_at,
+    _conversations.c.status,
+    _conversations.c.snoozed_until,
+    _conversations.c.urgency_rank,
+    _contacts.c.is_vip,
+    _conversations.c.unread,
+    _conversations.c.message_count,
+)
+
+
 class NotFound(LookupError):
     """The conversation (or other record) asked for does not exist (any more)."""
 
@@ -459,21 +477,7 @@ class Store:
             else (c.last_message_at.desc(), c.id.desc())
         )
         query = (
-            select(
-                c.id,
-                c.channel,
-                _contacts.c.display_name,
-                c.counterpart,
-                c.subject,
-                c.snippet,
-                c.last_message_at,
-                c.status,
-                c.snoozed_until,
-                c.urgency_rank,
-                _contacts.c.is_vip,
-                c.unread,
-                c.message_count,
-            )
+            select(*_ROW_COLUMNS)
             .join(_contacts, _contacts.c.id == c.contact_id)
             .where(and_(True, *self._inbox_where(f, now or utcnow())))
             .order_by(*order)
@@ -490,19 +494,7 @@ class Store:
         with self.engine.connect() as conn:
             row = conn.execute(
                 select(
-                    c.id,
-                    c.channel,
-                    _contacts.c.display_name,
-                    c.counterpart,
-                    c.subject,
-                    c.snippet,
-                    c.last_message_at,
-                    c.status,
-                    c.snoozed_until,
-                    c.urgency_rank,
-                    _contacts.c.is_vip,
-                    c.unread,
-                    c.message_count,
+                    *_ROW_COLUMNS,
                     c.contact_id,
                     _contacts.c.company,
                     _contacts.c.language,
