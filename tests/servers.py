@@ -244,3 +244,141 @@ def xvfb_display() -> Iterator[str]:
             server.wait(10)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+# ------------------------------------------------------------------ Mail (Dovecot IMAP + SMTP)
+
+MAIL_USERS = {"alice@example.test": "alicepw", "bob@example.test": "bobpw"}
+
+DOVECOT_CONF = """
+protocols = imap
+listen = 127.0.0.1
+base_dir = {dir}/run
+state_dir = {dir}/state
+log_path = {dir}/dovecot.log
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+auth_failure_delay = 0
+first_valid_uid = 1
+mail_uid = mail
+mail_gid = mail
+mail_location = maildir:{dir}/mail/%u
+namespace inbox {{
+  inbox = yes
+  mailbox Sent {{
+    special_use = \\Sent
+    auto = create
+  }}
+}}
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u {dir}/passwd
+}}
+userdb {{
+  driver = static
+  args = home={dir}/mail/%u
+}}
+service imap-login {{
+  inet_listener imap {{
+    address = 127.0.0.1
+    port = {port}
+  }}
+  inet_listener imaps {{
+    port = 0
+  }}
+}}
+"""
+
+
+@dataclass
+class MailServer:
+    """A Dovecot on loopback; `deliver()` puts a message into a user's INBOX like an MTA."""
+
+    imap_port: int
+    smtp_port: int
+    folder: Path
+    dovecot: str
+
+    def imap(self, user: str):  # type: ignore[no-untyped-def]
+        from imapclient import IMAPClient
+
+        client = IMAPClient("127.0.0.1", port=self.imap_port, ssl=False)
+        client.login(user, MAIL_USERS[user])
+        return client
+
+    def deliver(self, user: str, raw: bytes, folder: str = "INBOX") -> None:
+        with self.imap(user) as client:
+            client.append(folder, raw)
+
+    def stop_imap(self, force: bool = False) -> None:
+        """Take the IMAP server away (an outage); `force` kills it at once."""
+        pid_file = self.folder / "run" / "master.pid"
+        with contextlib.suppress(FileNotFoundError, ProcessLookupError, ValueError):
+            os.kill(int(pid_file.read_text().strip()), signal.SIGKILL if force else signal.SIGTERM)
+        wait_until(lambda: not _port_open(self.imap_port), 20, "Dovecot stopping")
+
+    def start_imap(self) -> None:
+        subprocess.run([self.dovecot, "-c", str(self.folder / "dovecot.conf")], check=True)
+        wait_until(lambda: _port_open(self.imap_port), 20, "Dovecot")
+
+
+def _port_open(port: int) -> bool:
+    with socket.socket() as s:
+        s.settimeout(0.2)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+@pytest.fixture
+def mail_server() -> Iterator[MailServer]:
+    """A fresh Dovecot (IMAP) and an SMTP server that delivers into it, per test."""
+    dovecot = shutil.which("dovecot") or (
+        "/usr/sbin/dovecot" if Path("/usr/sbin/dovecot").exists() else None
+    )
+    if dovecot is None:
+        missing("Dovecot not installed: apt-get install dovecot-imapd")
+        return
+    try:
+        from aiosmtpd.controller import Controller
+    except ImportError:
+        missing("aiosmtpd not installed: pip install -e '.[test]'")
+        return
+    folder = Path(tempfile.mkdtemp(prefix="gh-mail-"))
+    folder.chmod(0o755)  # Dovecot's auth and mail processes run as other users
+    for sub in ("run", "state", "mail"):
+        (folder / sub).mkdir()
+    if os.geteuid() == 0:
+        shutil.chown(folder / "mail", "mail", "mail")
+    (folder / "passwd").write_text("".join(f"{u}:{{PLAIN}}{p}\n" for u, p in MAIL_USERS.items()))
+    imap_port = free_port()
+    (folder / "dovecot.conf").write_text(DOVECOT_CONF.format(dir=folder, port=imap_port))
+    server = MailServer(imap_port, 0, folder, dovecot)
+    server.start_imap()
+
+    class Deliver:
+        async def handle_DATA(self, _server, session, envelope):  # type: ignore[no-untyped-def]  # noqa: N802
+            for rcpt in envelope.rcpt_tos:
+                if rcpt.lower() in MAIL_USERS:
+                    server.deliver(rcpt.lower(), envelope.original_content or envelope.content)
+            return "250 OK"
+
+    class Auth:
+        def __call__(self, _server, _session, _envelope, mechanism, auth_data):  # type: ignore[no-untyped-def]
+            from aiosmtpd.smtp import AuthResult
+
+            ok = MAIL_USERS.get(auth_data.login.decode()) == auth_data.password.decode()
+            return AuthResult(success=ok)
+
+    smtp_port = free_port()
+    controller = Controller(
+        Deliver(), hostname="127.0.0.1", port=smtp_port, authenticator=Auth(),
+        auth_required=True, auth_require_tls=False,  # loopback only
+    )  # fmt: skip
+    controller.start()
+    server.smtp_port = smtp_port
+    try:
+        yield server
+    finally:
+        controller.stop()
+        server.stop_imap(force=True)
+        shutil.rmtree(folder, ignore_errors=True)
