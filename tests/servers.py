@@ -356,7 +356,7 @@ def mail_server() -> Iterator[MailServer]:
     server.start_imap()
 
     class Deliver:
-        async def handle_DATA(self, _server, session, envelope):  # type: ignore[no-untyped-def]  # noqa: N802
+        async def handle_DATA(self, _server, session, envelope):  # type: ignore[no-untyped-def]
             for rcpt in envelope.rcpt_tos:
                 if rcpt.lower() in MAIL_USERS:
                     server.deliver(rcpt.lower(), envelope.original_content or envelope.content)
