@@ -18,6 +18,7 @@ from gastro_hub_desktop.engine.events import (
     EngineStarted,
 )
 from gastro_hub_desktop.engine.facade import Engine, EngineNotReady
+from gastro_hub_desktop.store import migrate
 from gastro_hub_desktop.store.repository import Store
 
 
@@ -40,7 +41,7 @@ def test_engine_runs_work_off_the_calling_thread_and_publishes(tmp_path: Path) -
     events: list[EngineEvent] = []
     engine.events.subscribe(events.append)
     started = engine.start().result(30)
-    assert isinstance(started, EngineStarted) and started.schema_revision == "0002"
+    assert isinstance(started, EngineStarted) and started.schema_revision == migrate.SCHEMA_HEAD
     engine.store.ingest([message(1)])
     [row] = engine.inbox_page(InboxFilter(), 0, 10).result(10)
     caller = threading.get_ident()

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from gastro_hub_desktop.channels.email.parse import NO_SENDER, html_to_text, parse_message
 from gastro_hub_desktop.domain.messages import Direction
 from gastro_hub_desktop.importers import UnsupportedFile, open_import
-from gastro_hub_desktop.importers.mbox import NO_SENDER, html_to_text, parse_message
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "cpython_email"
 

@@ -102,6 +102,7 @@ class IncomingMessage:
     attachments: tuple[Attachment, ...] = ()
     language: str | None = None
     urgency: Urgency | None = None
+    problem: str | None = None  # set when the message could only be kept raw
 
     def __post_init__(self) -> None:
         if not self.provider_message_id:

@@ -6,6 +6,10 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gastro_hub_desktop.channels.base import Health
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +55,14 @@ class JobFinished(EngineEvent):
     job: str
     summary: str
     ok: bool
+
+
+@dataclass(frozen=True)
+class ChannelHealthChanged(EngineEvent):
+    """A channel account's health after a real check (or a failure)."""
+
+    account_key: str
+    health: Health
 
 
 Subscriber = Callable[[EngineEvent], None]

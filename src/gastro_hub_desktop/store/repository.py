@@ -56,6 +56,7 @@ from gastro_hub_desktop.store.schema import (
     Conversation,
     Draft,
     Message,
+    SyncPosition,
     utcnow,
 )
 
@@ -74,6 +75,7 @@ _conversations = Conversation.__table__
 _messages = Message.__table__
 _drafts = Draft.__table__
 _audit = AuditEntry.__table__
+_positions = SyncPosition.__table__
 
 
 # What an inbox row (ConversationRow) is made of.
@@ -224,6 +226,7 @@ class Store:
                         "stored_at": now,
                         "language": m.language,
                         "urgency": m.urgency.value if m.urgency else None,
+                        "problem": m.problem,
                     }
                 )
             conn.execute(insert(_messages), rows)
@@ -638,6 +641,79 @@ class Store:
         return DraftView(
             draft_id, text, provider if current is None else current.provider, state, now
         )
+
+    # ---------------------------------------------------------------- channel accounts
+
+    def save_account(
+        self, key: str, channel: Channel, display_name: str, settings: dict[str, Any]
+    ) -> int:
+        """Create or update a channel account (settings only: secrets go to the keyring)."""
+        with self._write() as conn:
+            existing = conn.execute(select(_accounts.c.id).where(_accounts.c.key == key)).scalar()
+            if existing is None:
+                existing = conn.execute(
+                    insert(_accounts).returning(_accounts.c.id),
+                    {
+                        "key": key,
+                        "channel": channel.value,
+                        "display_name": display_name,
+                        "settings": settings,
+                        "created_at": utcnow(),
+                    },
+                ).scalar_one()
+            else:
+                conn.execute(
+                    update(_accounts)
+                    .where(_accounts.c.id == existing)
+                    .values(display_name=display_name, settings=settings)
+                )
+            self._audit(conn, "user", "account.save", "channel_account", existing, {"key": key})
+        self._account_ids[key] = existing
+        return existing
+
+    def accounts(self, channel: Channel | None = None) -> list[tuple[str, str, dict[str, Any]]]:
+        """(key, display name, settings) of the connected accounts (not import sources)."""
+        query = select(_accounts.c.key, _accounts.c.display_name, _accounts.c.settings)
+        if channel is not None:
+            query = query.where(_accounts.c.channel == channel.value)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(_accounts.c.id)).all()
+        # import sources and sample data have no settings: they are not connections
+        return [(r.key, r.display_name, r.settings) for r in rows if r.settings]
+
+    def positions(self, account_key: str) -> dict[str, tuple[int, int]]:
+        """folder → (validity, last_uid) read so far by this account."""
+        p = _positions.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(p.folder, p.validity, p.last_uid)
+                .join(_accounts, _accounts.c.id == p.account_id)
+                .where(_accounts.c.key == account_key)
+            ).all()
+        return {r.folder: (r.validity, r.last_uid) for r in rows}
+
+    def save_position(self, account_key: str, folder: str, validity: int, last_uid: int) -> None:
+        p = _positions.c
+        with self._write() as conn:
+            account_id = conn.execute(
+                select(_accounts.c.id).where(_accounts.c.key == account_key)
+            ).scalar_one()
+            changed = conn.execute(
+                update(_positions)
+                .where(p.account_id == account_id, p.folder == folder)
+                .values(validity=validity, last_uid=last_uid, updated_at=utcnow())
+            ).rowcount
+            if not changed:
+                conn.execute(
+                    insert(_positions),
+                    {
+                        "account_id": account_id,
+                        "folder": folder,
+                        "validity": validity,
+                        "last_uid": last_uid,
+                        "updated_at": utcnow(),
+                    },
+                )
 
     # ---------------------------------------------------------------- contacts
 

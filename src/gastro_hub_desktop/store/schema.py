@@ -144,6 +144,20 @@ class Message(Base):
     stored_at: Mapped[datetime] = mapped_column(UTCDateTime)
     language: Mapped[str | None] = mapped_column(String(8))
     urgency: Mapped[str | None] = mapped_column(String(12))
+    problem: Mapped[str | None] = mapped_column(Text)  # why it could only be kept raw
+
+
+class SyncPosition(Base):
+    """How far a channel account has read a folder (IMAP: UIDVALIDITY and the last UID)."""
+
+    __tablename__ = "sync_positions"
+    __table_args__ = (UniqueConstraint("account_id", "folder"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("channel_accounts.id", ondelete="CASCADE"))
+    folder: Mapped[str] = mapped_column(String(300))
+    validity: Mapped[int] = mapped_column(Integer)
+    last_uid: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class Draft(Base):

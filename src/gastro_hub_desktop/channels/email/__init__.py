@@ -1,0 +1,1 @@
+"""Email over IMAP and SMTP (Gmail, Microsoft 365, any server)."""

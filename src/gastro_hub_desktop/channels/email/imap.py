@@ -1,0 +1,202 @@
+"""Reading an IMAP mailbox (IMAPClient): INBOX and Sent, new mail by UID in batches, a resync
+when UIDVALIDITY changes, and waiting for new mail with IDLE where the server offers it.
+
+The caller stores each batch and only then records the position, so a crash at any point
+re-reads at most one batch, and the store's dedupe (Message-ID) keeps every message once."""
+
+from __future__ import annotations
+
+import logging
+import ssl
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from gastro_hub_desktop.channels.email.parse import parse_message, unreadable_message
+from gastro_hub_desktop.channels.email.problems import explain
+from gastro_hub_desktop.channels.email.settings import Auth, EmailSettings, Security
+from gastro_hub_desktop.domain.messages import IncomingMessage
+
+log = logging.getLogger(__name__)
+BATCH = 200
+SENT_NAMES = ("Sent", "Sent Items", "Sent Messages", "[Gmail]/Sent Mail", "INBOX.Sent",
+              "Odeslaná pošta", "Gesendete Elemente", "Gesendet")  # fmt: skip
+
+
+@dataclass
+class FolderBatch:
+    folder: str
+    validity: int
+    last_uid: int  # the position to record once these messages are stored
+    messages: list[IncomingMessage]
+
+
+class ImapMailbox:
+    """One connection to one account. Not thread-safe: one worker thread uses it."""
+
+    def __init__(self, settings: EmailSettings, secret: str, timeout: float = 30) -> None:
+        self.settings = settings
+        self._secret = secret
+        self._timeout = timeout
+        self._client: Any = None
+        self._sent: str | None = settings.sent_folder
+
+    # ------------------------------------------------------------ connection
+
+    def connect(self) -> None:
+        from imapclient import IMAPClient
+
+        s = self.settings
+        client = None
+        try:
+            context = ssl.create_default_context()
+            client = IMAPClient(
+                s.imap_host,
+                port=s.imap_port,
+                ssl=s.imap_security is Security.SSL,
+                ssl_context=context if s.imap_security is Security.SSL else None,
+                timeout=self._timeout,
+            )
+            client.normalise_times = False  # aware datetimes, not local naive ones
+            if s.imap_security is Security.STARTTLS:
+                client.starttls(context)
+            if s.auth is Auth.XOAUTH2:
+                client.oauth2_login(s.login, self._secret)
+            else:
+                client.login(s.login, self._secret)
+        except Exception as exc:
+            log.warning("IMAP connect to %s failed", s.imap_host, exc_info=True)
+            if client is not None:
+                try:
+                    client.shutdown()
+                except Exception:
+                    log.debug("closing the refused connection failed", exc_info=True)
+            raise explain(exc, s.imap_host, s.imap_port) from exc
+        self._client = client
+
+    @property
+    def connected(self) -> bool:
+        return self._client is not None
+
+    def close(self) -> None:
+        client, self._client = self._client, None
+        if client is not None:
+            try:
+                client.logout()
+            except Exception:
+                log.debug("IMAP logout failed", exc_info=True)
+
+    def _call(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        """Run an IMAP command; a failure drops the connection and is explained."""
+        try:
+            return fn(*args, **kwargs)
+        except Exception as exc:
+            self.close()
+            raise explain(exc, self.settings.imap_host, self.settings.imap_port) from exc
+
+    # ------------------------------------------------------------ folders
+
+    def sent_folder(self) -> str | None:
+        if self._sent is None:
+            from imapclient.imapclient import SENT
+
+            found = self._call(self._client.find_special_folder, SENT)
+            if found is None:
+                names = {f[2] for f in self._call(self._client.list_folders)}
+                found = next((n for n in SENT_NAMES if n in names), None)
+            self._sent = found
+        return self._sent
+
+    def folders(self) -> list[str]:
+        sent = self.sent_folder()
+        return ["INBOX", sent] if sent else ["INBOX"]
+
+    # ------------------------------------------------------------ reading
+
+    def new_messages(
+        self, positions: dict[str, tuple[int, int]], since: date
+    ) -> Iterator[FolderBatch]:
+        """Batches of messages after each folder's recorded position.
+
+        No position, or a changed UIDVALIDITY: everything since `since` is read again (the
+        store keeps each message once by Message-ID)."""
+        for folder in self.folders():
+            yield from self._folder(folder, positions.get(folder), since)
+
+    def _folder(
+        self, folder: str, position: tuple[int, int] | None, since: date
+    ) -> Iterator[FolderBatch]:
+        info = self._call(self._client.select_folder, folder, readonly=True)
+        validity = int(info[b"UIDVALIDITY"])
+        if position is None or position[0] != validity:
+            if position is not None:
+                log.info(
+                    "%s: UIDVALIDITY changed %s → %s, resyncing", folder, position[0], validity
+                )
+            uids = self._call(self._client.search, ["SINCE", since])
+            last = 0
+        else:
+            last = position[1]
+            uids = [
+                u for u in self._call(self._client.search, ["UID", f"{last + 1}:*"]) if u > last
+            ]
+        uids = sorted(uids)
+        own = {self.settings.address.lower()}
+        for start in range(0, len(uids), BATCH):
+            chunk = uids[start : start + BATCH]
+            fetched = self._call(self._client.fetch, chunk, ["BODY.PEEK[]", "INTERNALDATE"])
+            messages = []
+            for uid in chunk:
+                data = fetched.get(uid)
+                if data is None:  # expunged meanwhile
+                    continue
+                raw = data.get(b"BODY[]") or b""
+                received = _aware(data.get(b"INTERNALDATE"))
+                try:
+                    messages.append(
+                        parse_message(raw, own, received, account_key=self.settings.account_key)
+                    )
+                except Exception as exc:  # kept raw and flagged, never dropped
+                    log.warning("%s UID %s unreadable", folder, uid, exc_info=True)
+                    messages.append(
+                        unreadable_message(
+                            raw, f"{type(exc).__name__}: {exc}", self.settings.account_key,
+                            received or datetime.now(UTC),
+                        )
+                    )  # fmt: skip
+            yield FolderBatch(folder, validity, chunk[-1], messages)
+        if not uids and position is None:
+            # an empty folder: remember its UIDVALIDITY so the next sync is incremental
+            yield FolderBatch(folder, validity, 0, [])
+
+    # ------------------------------------------------------------ waiting
+
+    def supports_idle(self) -> bool:
+        return b"IDLE" in self._call(self._client.capabilities)
+
+    def wait_for_mail(self, seconds: float, stop: threading.Event) -> bool:
+        """Wait up to `seconds` for new mail in INBOX (IDLE); True when something arrived."""
+        if not self.supports_idle():
+            stop.wait(seconds)
+            return False
+        self._call(self._client.select_folder, "INBOX", readonly=True)
+        self._call(self._client.idle)
+        arrived = False
+        try:
+            waited = 0.0
+            while waited < seconds and not stop.is_set() and not arrived:
+                responses = self._call(self._client.idle_check, timeout=1)
+                arrived = any(r[1] in (b"EXISTS", b"RECENT") for r in responses if len(r) > 1)
+                waited += 1
+        finally:
+            if self._client is not None:
+                self._call(self._client.idle_done)
+        return arrived
+
+
+def _aware(value: Any) -> datetime | None:
+    if not isinstance(value, datetime):
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)

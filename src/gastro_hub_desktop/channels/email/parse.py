@@ -1,0 +1,181 @@
+"""Turning one raw email (RFC 5322 bytes) into a message, for IMAP sync and mbox import alike.
+
+Every charset Czech and German mail arrives in is decoded (iso-8859-2, windows-1250, UTF-8,
+encoded words); odd MIME is tolerated, and what cannot be parsed at all is kept raw.
+"""
+
+from __future__ import annotations
+
+import email.policy
+import email.utils
+import hashlib
+import logging
+from datetime import UTC, datetime
+from email.message import EmailMessage, Message
+from html.parser import HTMLParser
+
+from gastro_hub_desktop.domain.messages import Attachment, Channel, Direction, IncomingMessage
+
+log = logging.getLogger(__name__)
+ACCOUNT = "import:email"  # where imported mail goes; a connected account has its own key
+NO_SENDER = "(no sender)"
+_PARSER_POLICY = email.policy.default
+
+
+def parse_message(
+    raw: bytes,
+    own_addresses: set[str] | None = None,
+    fallback_date: datetime | None = None,
+    account_key: str = ACCOUNT,
+) -> IncomingMessage:
+    msg = email.message_from_bytes(raw, policy=_PARSER_POLICY)
+    assert isinstance(msg, EmailMessage)
+    own = own_addresses or set()
+    message_id = _header(msg, "Message-ID").strip()
+    provider_id = message_id or "sha256:" + hashlib.sha256(raw).hexdigest()
+    from_name, from_addr = email.utils.parseaddr(_header(msg, "From"))
+    to_pairs = email.utils.getaddresses([_header(msg, "To")])
+    outbound = from_addr.lower() in own
+    if outbound and to_pairs:
+        counterpart_name, counterpart_addr = to_pairs[0]
+    else:
+        counterpart_name, counterpart_addr = from_name, from_addr
+    if not counterpart_addr:  # no usable From: fall back to other sender headers, keep the mail
+        for header in ("Sender", "Reply-To", "Return-Path"):
+            counterpart_name, counterpart_addr = email.utils.parseaddr(_header(msg, header))
+            if counterpart_addr:
+                break
+        else:
+            counterpart_name, counterpart_addr = "(no sender)", NO_SENDER
+    text, html, attachments = _body(msg)
+    return IncomingMessage(
+        channel=Channel.EMAIL,
+        account_key=account_key,
+        provider_message_id=provider_id,
+        direction=Direction.OUTBOUND if outbound else Direction.INBOUND,
+        counterpart_address=counterpart_addr.lower(),
+        counterpart_name=counterpart_name or counterpart_addr,
+        author_name=from_name or from_addr or counterpart_name,
+        text=text,
+        html=html,
+        sent_at=_date(msg) or fallback_date or datetime.now(UTC),
+        thread_key=thread_key(msg, provider_id),
+        subject=_header(msg, "Subject") or None,
+        attachments=tuple(attachments),
+    )
+
+
+def thread_key(msg: Message, own_id: str) -> str:
+    """The conversation a mail belongs to: the root of its References chain."""
+    references = _header(msg, "References").split()
+    if references:
+        return references[0]
+    in_reply_to = _header(msg, "In-Reply-To").split()
+    return in_reply_to[0] if in_reply_to else own_id
+
+
+def _header(msg: Message, name: str) -> str:
+    try:
+        value = msg.get(name)
+    except Exception:  # a malformed header the parser cannot decode: keep the raw text
+        value = msg.get_all(name, [""])[0] if hasattr(msg, "get_all") else ""
+    return " ".join(str(value or "").split())
+
+
+def _date(msg: Message) -> datetime | None:
+    try:
+        parsed = email.utils.parsedate_to_datetime(_header(msg, "Date"))
+    except (TypeError, ValueError, IndexError):
+        return None
+    if parsed is None:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _decode(part: Message) -> str:
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return str(part.get_payload() or "")
+    charset = part.get_content_charset() or "utf-8"
+    for candidate in (charset, "utf-8", "windows-1250"):
+        try:
+            return payload.decode(candidate)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return payload.decode("utf-8", errors="replace")
+
+
+def _body(msg: Message) -> tuple[str, str | None, list[Attachment]]:
+    plain: list[str] = []
+    html: list[str] = []
+    attachments: list[Attachment] = []
+    for part in msg.walk() if msg.is_multipart() else [msg]:
+        if part.is_multipart():
+            continue
+        disposition = (part.get_content_disposition() or "").lower()
+        filename = part.get_filename()
+        ctype = part.get_content_type()
+        if disposition == "attachment" or (filename and disposition != "inline"):
+            data = part.get_payload(decode=True)
+            size = len(data) if isinstance(data, bytes) else 0
+            attachments.append(Attachment(filename or "attachment", ctype, size))
+        elif ctype == "text/plain":
+            plain.append(_decode(part))
+        elif ctype == "text/html":
+            html.append(_decode(part))
+    html_text = "\n".join(html) or None
+    text = "\n".join(plain).strip()
+    if not text and html_text:
+        text = html_to_text(html_text)
+    return text, html_text, attachments
+
+
+class _TextExtractor(HTMLParser):
+    BLOCKS = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "table"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style", "head"):
+            self._skip += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "head") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    extractor = _TextExtractor()
+    extractor.feed(html)
+    extractor.close()
+    lines = (" ".join(line.split()) for line in "".join(extractor.parts).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def unreadable_message(
+    raw: bytes, reason: str, account_key: str, when: datetime
+) -> IncomingMessage:
+    """A message the parser could not read: kept raw and flagged, never dropped."""
+    digest = hashlib.sha256(raw).hexdigest()
+    return IncomingMessage(
+        channel=Channel.EMAIL,
+        account_key=account_key,
+        provider_message_id="sha256:" + digest,
+        direction=Direction.INBOUND,
+        counterpart_address=NO_SENDER,
+        counterpart_name=NO_SENDER,
+        text=raw.decode("utf-8", errors="replace"),
+        sent_at=when,
+        thread_key="unreadable:" + digest,
+        subject="(message could not be read)",
+        problem=reason[:500],
+    )

@@ -1,0 +1,150 @@
+"""Keeps one email account in sync: a worker thread that reads new mail into the store, waits
+for more (IDLE or polling), and on failure backs off and tries again by itself, telling the
+user what is wrong. A refused password is not retried in a loop: it waits for new settings."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from gastro_hub_desktop.channels.base import ChannelProblem, Health, HealthState
+from gastro_hub_desktop.channels.email.imap import ImapMailbox
+from gastro_hub_desktop.channels.email.settings import EmailSettings
+from gastro_hub_desktop.engine.events import ChannelHealthChanged, ConversationsChanged, EventBus
+from gastro_hub_desktop.store.repository import Store
+
+log = logging.getLogger(__name__)
+
+FIRST_BACKOFF = 2.0
+MAX_BACKOFF = 300.0
+POLL_SECONDS = 60.0  # servers without IDLE
+IDLE_SECONDS = 25 * 60.0  # re-issue IDLE before servers drop it (RFC 2177: 29 min)
+AUTH_RETRY_SECONDS = 30 * 60.0  # a refused login is retried rarely, never in a storm
+
+
+class MailWorker:
+    def __init__(
+        self,
+        store: Store,
+        events: EventBus,
+        settings: EmailSettings,
+        secret: Callable[[], str | None],
+        first_backoff: float = FIRST_BACKOFF,
+        poll_seconds: float = POLL_SECONDS,
+    ) -> None:
+        self.store = store
+        self.events = events
+        self.settings = settings
+        self._secret = secret
+        self._first_backoff = first_backoff
+        self._poll_seconds = poll_seconds
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.health = Health(HealthState.UNKNOWN)
+        self.synced_messages = 0
+
+    @property
+    def account_key(self) -> str:
+        return self.settings.account_key
+
+    def start(self) -> None:
+        self._thread = threading.Thread(
+            target=self._run, name=f"mail {self.settings.address}", daemon=True
+        )
+        self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def sync_now(self) -> None:
+        """Ask for a sync at once (e.g. the user pressed "Check mail" or changed settings)."""
+        self._wake.set()
+
+    # ------------------------------------------------------------ the loop
+
+    def _run(self) -> None:
+        backoff = self._first_backoff
+        mailbox: ImapMailbox | None = None
+        while not self._stop.is_set():
+            try:
+                if mailbox is None or not mailbox.connected:
+                    secret = self._secret()
+                    if not secret:
+                        raise ChannelProblem(
+                            "No password or token stored for this account: open its settings "
+                            "and enter it again.",
+                            retry=False,
+                        )
+                    mailbox = ImapMailbox(self.settings, secret)
+                    mailbox.connect()
+                self.sync_once(mailbox)
+                backoff = self._first_backoff
+                self._wait(mailbox)
+            except ChannelProblem as problem:
+                if mailbox is not None:
+                    mailbox.close()
+                if problem.retry:
+                    self._report(HealthState.RETRYING, f"{problem} Next try in {backoff:.0f} s.")
+                    self._sleep(backoff)
+                    backoff = min(backoff * 2, MAX_BACKOFF)
+                else:
+                    self._report(HealthState.NEEDS_ATTENTION, str(problem))
+                    self._sleep(AUTH_RETRY_SECONDS)
+            except Exception as exc:  # a bug must not end the account's sync silently
+                log.exception("mail sync of %s failed", self.settings.address)
+                if mailbox is not None:
+                    mailbox.close()
+                self._report(
+                    HealthState.RETRYING,
+                    f"Unexpected error ({type(exc).__name__}); next try in {backoff:.0f} s.",
+                )
+                self._sleep(backoff)
+                backoff = min(backoff * 2, MAX_BACKOFF)
+        if mailbox is not None:
+            mailbox.close()
+
+    def sync_once(self, mailbox: ImapMailbox) -> int:
+        """Read everything new into the store; each batch is stored before its position."""
+        since = (datetime.now(UTC) - timedelta(days=self.settings.history_days)).date()
+        positions = self.store.positions(self.account_key)
+        new = 0
+        for batch in mailbox.new_messages(positions, since):
+            if self._stop.is_set():
+                break
+            if batch.messages:
+                outcome = self.store.ingest(batch.messages)
+                new += outcome.new
+                if outcome.new:
+                    self.events.publish(ConversationsChanged(outcome.conversation_ids, outcome.new))
+            self.store.save_position(self.account_key, batch.folder, batch.validity, batch.last_uid)
+        self.synced_messages += new
+        self._report(HealthState.CONNECTED, "Connected")
+        return new
+
+    def _wait(self, mailbox: ImapMailbox) -> None:
+        if self._wake.is_set():
+            self._wake.clear()
+            return
+        if mailbox.supports_idle():
+            mailbox.wait_for_mail(IDLE_SECONDS, self._wake)
+        else:
+            self._sleep(self._poll_seconds)
+        self._wake.clear()
+
+    def _sleep(self, seconds: float) -> None:
+        self._wake.wait(seconds)
+        self._wake.clear()
+
+    def _report(self, state: HealthState, message: str) -> None:
+        health = Health(state, datetime.now(UTC), message)
+        changed = (health.state, health.message) != (self.health.state, self.health.message)
+        self.health = health
+        if changed:
+            log.info("%s: %s %s", self.settings.address, state.value, message)
+        self.events.publish(ChannelHealthChanged(self.account_key, health))
