@@ -65,6 +65,15 @@ class ChannelHealthChanged(EngineEvent):
     health: Health
 
 
+@dataclass(frozen=True)
+class ReplyStatus(EngineEvent):
+    """A queued reply was sent, is being retried, or failed for good (`text` says why)."""
+
+    conversation_id: int
+    state: str
+    text: str
+
+
 Subscriber = Callable[[EngineEvent], None]
 
 

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from gastro_hub_desktop.domain.messages import Channel
 from gastro_hub_desktop.engine.events import (
     ConversationsChanged,
     EngineFailed,
@@ -27,6 +28,7 @@ from gastro_hub_desktop.engine.loop_thread import LoopThread
 if TYPE_CHECKING:
     import concurrent.futures
 
+    from gastro_hub_desktop.channels.email.settings import EmailSettings
     from gastro_hub_desktop.domain.conversations import (
         ConversationDetail,
         ConversationRow,
@@ -35,6 +37,8 @@ if TYPE_CHECKING:
         SearchHit,
     )
     from gastro_hub_desktop.domain.messages import ChannelTab, ImportResult
+    from gastro_hub_desktop.engine.email_accounts import EmailAccounts
+    from gastro_hub_desktop.store.outbox import OutboxEntry
     from gastro_hub_desktop.store.repository import Store, StoreStats
 
 log = logging.getLogger(__name__)
@@ -68,8 +72,10 @@ class Job:
 class Engine:
     """Owns the loop thread, the store and the event bus."""
 
-    def __init__(self, database_url: str) -> None:
+    def __init__(self, database_url: str, credentials: object | None = None) -> None:
         self.database_url = database_url
+        self._credentials = credentials
+        self.email: EmailAccounts | None = None
         self.events = EventBus()
         self._loop_thread = LoopThread("engine")
         self._writer: concurrent.futures.ThreadPoolExecutor | None = None
@@ -116,13 +122,26 @@ class Engine:
 
         store = Store.open(self.database_url)
         revision = migrate.current_revision(store.engine) or "?"
+        self._start_channels(store)
         return store, EngineStarted(store.url, revision)
+
+    def _start_channels(self, store: Store) -> None:
+        from gastro_hub_desktop.engine.email_accounts import EmailAccounts
+
+        if self._credentials is None:
+            from gastro_hub_desktop.credentials import Credentials
+
+            self._credentials = Credentials()
+        self.email = EmailAccounts(store, self.events, self._credentials)
+        self.email.start_all()
 
     def stop(self, timeout: float = 15.0) -> None:
         """Finish the write in progress, then stop everything. Safe to call twice."""
         if self._stopped:
             return
         self._stopped = True
+        if self.email is not None:
+            self.email.stop()
         self._loop_thread.stop(timeout)
         for pool in (self._writer, self._readers):
             if pool is not None:
@@ -222,6 +241,44 @@ class Engine:
             self._changed({conversation_id})
 
         return self._run(work, write=True)
+
+    # ------------------------------------------------------------ email accounts
+
+    def _email(self) -> EmailAccounts:
+        if self.email is None:
+            raise EngineNotReady("the database is not open yet")
+        return self.email
+
+    def test_email_account(
+        self, settings: EmailSettings, secret: str
+    ) -> concurrent.futures.Future[str]:
+        """Log in to IMAP and SMTP for real (up to ~40 s on a dead server); nothing is kept."""
+        return self._run_network(lambda: self._email().test(settings, secret))
+
+    def add_email_account(
+        self, settings: EmailSettings, secret: str
+    ) -> concurrent.futures.Future[str]:
+        """Test, keep (password in the keyring) and start syncing an email account."""
+        return self._run_network(lambda: self._email().add(settings, secret))
+
+    def email_accounts(self) -> concurrent.futures.Future[list[tuple[str, str, dict[str, Any]]]]:
+        return self._run(lambda s: s.accounts(Channel.EMAIL))
+
+    def send_reply(self, conversation_id: int, text: str) -> concurrent.futures.Future[OutboxEntry]:
+        """Queue a reply; the account's worker sends it exactly once and files it in Sent."""
+        return self._run(lambda _s: self._email().queue_reply(conversation_id, text), write=True)
+
+    def _run_network(self, fn: Callable[[], T]) -> concurrent.futures.Future[T]:
+        async def call() -> T:
+            import asyncio
+
+            if self._started is not None and not self._started.done():
+                await asyncio.wrap_future(self._started)
+            return await asyncio.to_thread(fn)
+
+        if self._started is None:
+            raise EngineNotReady("the engine was not started")
+        return self._loop_thread.submit(call())
 
     # ------------------------------------------------------------ long jobs
 

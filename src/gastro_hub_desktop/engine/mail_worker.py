@@ -8,11 +8,24 @@ import logging
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
+from typing import Any
 
 from gastro_hub_desktop.channels.base import ChannelProblem, Health, HealthState
 from gastro_hub_desktop.channels.email.imap import ImapMailbox
+from gastro_hub_desktop.channels.email.outgoing import build_message, send_smtp
 from gastro_hub_desktop.channels.email.settings import EmailSettings
-from gastro_hub_desktop.engine.events import ChannelHealthChanged, ConversationsChanged, EventBus
+from gastro_hub_desktop.domain.conversations import OutboxState
+from gastro_hub_desktop.domain.messages import Channel as DomainChannel
+from gastro_hub_desktop.domain.messages import Direction, IncomingMessage
+from gastro_hub_desktop.engine import failpoints
+from gastro_hub_desktop.engine.events import (
+    ChannelHealthChanged,
+    ConversationsChanged,
+    EventBus,
+    ReplyStatus,
+)
+from gastro_hub_desktop.store.outbox import Outbox
 from gastro_hub_desktop.store.repository import Store
 
 log = logging.getLogger(__name__)
@@ -21,7 +34,8 @@ FIRST_BACKOFF = 2.0
 MAX_BACKOFF = 300.0
 POLL_SECONDS = 60.0  # servers without IDLE
 IDLE_SECONDS = 25 * 60.0  # re-issue IDLE before servers drop it (RFC 2177: 29 min)
-AUTH_RETRY_SECONDS = 30 * 60.0  # a refused login is retried rarely, never in a storm
+AUTH_RETRY_SECONDS = 30 * 60.0
+MAX_SEND_ATTEMPTS = 5  # a refused login is retried rarely, never in a storm
 
 
 class MailWorker:
@@ -84,6 +98,7 @@ class MailWorker:
                     mailbox = ImapMailbox(self.settings, secret)
                     mailbox.connect()
                 self.sync_once(mailbox)
+                self.send_outbox(mailbox)
                 backoff = self._first_backoff
                 self._wait(mailbox)
             except ChannelProblem as problem:
@@ -126,6 +141,89 @@ class MailWorker:
         self.synced_messages += new
         self._report(HealthState.CONNECTED, "Connected")
         return new
+
+    def send_outbox(self, mailbox: ImapMailbox) -> int:
+        """Send the account's queued replies, each exactly once.
+
+        Order: SMTP, then the reply is stored locally (the proof it went out), then filed in
+        Sent, then the outbox entry is closed. An entry left "sending" by a crash is looked up
+        locally and in the Sent folder first; found, it is only finished, not sent again. The
+        one window left is a crash between the server accepting the mail and the local commit
+        (milliseconds), where no proof exists yet."""
+        outbox = Outbox(self.store)
+        secret = self._secret() or ""
+        sent = 0
+        for entry in outbox.pending(self.account_key):
+            message_id = entry.payload["message_id"]
+            sent_folder = mailbox.sent_folder()
+            if entry.state is OutboxState.SENDING and (
+                self.store.has_message(self.account_key, message_id)
+                or (sent_folder and mailbox.has_message(sent_folder, message_id))
+            ):
+                log.info("reply %s went out before a restart; finishing, not resending", entry.key)
+                self._finish(outbox, entry.id, entry.payload, mailbox, sent_folder)
+                continue
+            attempts = outbox.begin_attempt(entry.id)
+            failpoints.reach("before-smtp")
+            message = build_message(self.settings, entry.payload)
+            try:
+                send_smtp(self.settings, secret, message)
+            except ChannelProblem as problem:
+                final = not problem.retry or attempts >= MAX_SEND_ATTEMPTS
+                outbox.mark_failed(entry.id, str(problem), final)
+                self.events.publish(
+                    ReplyStatus(
+                        entry.conversation_id, "failed" if final else "retrying", str(problem)
+                    )
+                )
+                if not problem.retry:
+                    raise
+                continue
+            self._record_reply(entry.payload)
+            failpoints.reach("after-reply-stored")
+            self._finish(outbox, entry.id, entry.payload, mailbox, sent_folder, message)
+            self.events.publish(ReplyStatus(entry.conversation_id, "sent", "Reply sent"))
+            sent += 1
+        return sent
+
+    def _finish(
+        self,
+        outbox: Outbox,
+        entry_id: int,
+        payload: dict[str, Any],
+        mailbox: ImapMailbox,
+        sent_folder: str | None,
+        message: EmailMessage | None = None,
+    ) -> None:
+        """File the Sent copy (unless the server already did) and close the outbox entry."""
+        self._record_reply(payload)  # no-op when stored already
+        message_id = payload["message_id"]
+        if sent_folder and not mailbox.has_message(sent_folder, message_id):
+            built = message or build_message(self.settings, payload)
+            mailbox.file_copy(sent_folder, built.as_bytes(), datetime.now(UTC))
+        failpoints.reach("after-sent-copy")
+        outbox.mark_sent(entry_id, message_id)
+
+    def _record_reply(self, payload: dict[str, Any]) -> None:
+        outcome = self.store.ingest(
+            [
+                IncomingMessage(
+                    channel=DomainChannel.EMAIL,
+                    account_key=self.account_key,
+                    provider_message_id=payload["message_id"],
+                    direction=Direction.OUTBOUND,
+                    counterpart_address=payload["to"],
+                    counterpart_name=payload["to"],
+                    author_name=self.settings.display_name or self.settings.address,
+                    text=payload["text"],
+                    sent_at=datetime.now(UTC),
+                    thread_key=payload["thread_key"],
+                    subject=payload["subject"],
+                )
+            ]
+        )
+        if outcome.new:
+            self.events.publish(ConversationsChanged(outcome.conversation_ids, outcome.new))
 
     def _wait(self, mailbox: ImapMailbox) -> None:
         if self._wake.is_set():

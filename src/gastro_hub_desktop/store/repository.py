@@ -681,6 +681,18 @@ class Store:
         # import sources and sample data have no settings: they are not connections
         return [(r.key, r.display_name, r.settings) for r in rows if r.settings]
 
+    def has_message(self, account_key: str, provider_message_id: str) -> bool:
+        with self.engine.connect() as conn:
+            found = conn.execute(
+                select(_messages.c.id)
+                .join(_accounts, _accounts.c.id == _messages.c.account_id)
+                .where(
+                    _accounts.c.key == account_key,
+                    _messages.c.provider_message_id == provider_message_id,
+                )
+            ).first()
+        return found is not None
+
     def positions(self, account_key: str) -> dict[str, tuple[int, int]]:
         """folder → (validity, last_uid) read so far by this account."""
         p = _positions.c

@@ -171,6 +171,19 @@ class ImapMailbox:
             # an empty folder: remember its UIDVALIDITY so the next sync is incremental
             yield FolderBatch(folder, validity, 0, [])
 
+    # ------------------------------------------------------------ the Sent folder
+
+    def has_message(self, folder: str, message_id: str) -> bool:
+        """Whether `folder` holds a message with this Message-ID (checked on the server)."""
+        self._call(self._client.select_folder, folder, readonly=True)
+        found = self._call(self._client.search, ["HEADER", "Message-ID", message_id])
+        return bool(found)
+
+    def file_copy(self, folder: str, raw: bytes, when: datetime) -> None:
+        from imapclient import SEEN
+
+        self._call(self._client.append, folder, raw, flags=(SEEN,), msg_time=when)
+
     # ------------------------------------------------------------ waiting
 
     def supports_idle(self) -> bool:

@@ -1,0 +1,122 @@
+"""The connected email accounts: testing and saving one (password to the keyring), one sync
+worker per account, and queueing replies for the right account."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from gastro_hub_desktop.channels.base import ChannelProblem, Health, HealthState
+from gastro_hub_desktop.channels.email.imap import ImapMailbox
+from gastro_hub_desktop.channels.email.outgoing import reply_payload
+from gastro_hub_desktop.channels.email.settings import EmailSettings
+from gastro_hub_desktop.domain.messages import Channel
+from gastro_hub_desktop.engine.events import EventBus
+from gastro_hub_desktop.engine.mail_worker import MailWorker
+from gastro_hub_desktop.store.outbox import Outbox, OutboxEntry
+from gastro_hub_desktop.store.repository import Store
+
+log = logging.getLogger(__name__)
+
+
+class EmailAccounts:
+    def __init__(self, store: Store, events: EventBus, secrets: object) -> None:
+        self.store = store
+        self.events = events
+        self.secrets = secrets  # a gastro_hub_desktop.credentials.Credentials
+        self._workers: dict[str, MailWorker] = {}
+        self._lock = threading.Lock()
+
+    def start_all(self) -> None:
+        for key, _name, data in self.store.accounts(Channel.EMAIL):
+            try:
+                self._start(EmailSettings.from_dict(data))
+            except Exception:
+                log.exception("email account %s could not start", key)
+
+    def _secret_for(self, settings: EmailSettings) -> Callable[[], str | None]:
+        def read() -> str | None:
+            try:
+                return self.secrets.get(settings.secret_name)  # type: ignore[attr-defined]
+            except Exception as exc:  # keyring unavailable: say so, do not crash the worker
+                raise ChannelProblem(str(exc), retry=True) from exc
+
+        return read
+
+    def _start(self, settings: EmailSettings) -> MailWorker:
+        with self._lock:
+            old = self._workers.pop(settings.account_key, None)
+        if old is not None:
+            old.stop()
+        worker = MailWorker(self.store, self.events, settings, self._secret_for(settings))
+        with self._lock:
+            self._workers[settings.account_key] = worker
+        worker.start()
+        return worker
+
+    @staticmethod
+    def test(settings: EmailSettings, secret: str) -> str:
+        """Log in to IMAP and SMTP for real; a readable summary, or ChannelProblem."""
+        from gastro_hub_desktop.channels.email.outgoing import smtp_login_check
+
+        box = ImapMailbox(settings, secret, timeout=20)
+        box.connect()
+        try:
+            folders = box.folders()
+        finally:
+            box.close()
+        smtp_login_check(settings, secret)
+        return f"IMAP login OK ({', '.join(folders)}); SMTP login OK"
+
+    def add(self, settings: EmailSettings, secret: str) -> str:
+        """Test, then keep the account (password in the keyring) and start syncing it."""
+        summary = self.test(settings, secret)
+        self.secrets.set(settings.secret_name, secret)  # type: ignore[attr-defined]
+        self.store.save_account(
+            settings.account_key, Channel.EMAIL, settings.display_name or settings.address,
+            settings.to_dict(),
+        )  # fmt: skip
+        self._start(settings)
+        return summary
+
+    def sync_all_now(self) -> None:
+        with self._lock:
+            workers = list(self._workers.values())
+        for worker in workers:
+            worker.sync_now()
+
+    def health(self) -> dict[str, Health]:
+        with self._lock:
+            return {key: w.health for key, w in self._workers.items()}
+
+    def queue_reply(self, conversation_id: int, text: str) -> OutboxEntry:
+        outbox = Outbox(self.store)
+        ctx = outbox.reply_context(conversation_id)
+        with self._lock:
+            worker = self._workers.get(ctx.account_key)
+        if worker is None:
+            raise ChannelProblem(
+                "This conversation did not come from a connected email account (it was imported "
+                "or is sample data), so there is no account to reply from.",
+                retry=False,
+            )
+        if worker.health.state is HealthState.NEEDS_ATTENTION:
+            log.warning("queueing a reply for %s although it needs attention", ctx.account_key)
+        import uuid
+
+        key = uuid.uuid4().hex
+        payload = reply_payload(
+            worker.settings, key, ctx.counterpart, ctx.subject, ctx.message_ids, text
+        )
+        payload["thread_key"] = ctx.thread_key
+        entry = outbox.queue(conversation_id, ctx.account_key, payload, key=key)
+        worker.sync_now()
+        return entry
+
+    def stop(self) -> None:
+        with self._lock:
+            workers = list(self._workers.values())
+            self._workers.clear()
+        for worker in workers:
+            worker.stop()
