@@ -144,6 +144,17 @@ def postgres_server() -> Iterator[PostgresServer]:
 @pytest.fixture(scope="session")
 def secret_service() -> Iterator[dict[str, str]]:
     """A private session bus with an unlocked gnome-keyring; the user's keyring is never used."""
+    yield from _secret_service()
+
+
+@pytest.fixture
+def lockable_secret_service() -> Iterator[dict[str, str]]:
+    """A keyring of the test's own, for tests that lock it (gnome-keyring cannot be unlocked
+    again without a prompt, so a shared one would stay locked for every later test)."""
+    yield from _secret_service()
+
+
+def _secret_service() -> Iterator[dict[str, str]]:
     dbus_daemon = require_binary("dbus-daemon", "apt-get install dbus-daemon")
     keyring_daemon = require_binary("gnome-keyring-daemon", "apt-get install gnome-keyring")
     home = Path(tempfile.mkdtemp(prefix="gh-keyring-"))

@@ -67,8 +67,13 @@ def test_fail_backend_is_refused_with_keyring_unavailable() -> None:
         credentials.set("x", "y")
 
 
-def test_locked_keyring_says_unavailable_not_wrong_password(credentials: Credentials) -> None:
+def test_locked_keyring_says_unavailable_not_wrong_password(
+    lockable_secret_service: dict[str, str],
+) -> None:
     import secretstorage
+    from keyring.backends.SecretService import Keyring
+
+    credentials = Credentials(Keyring())
 
     credentials.set("probe", "value")
     connection = secretstorage.dbus_init()
@@ -82,5 +87,4 @@ def test_locked_keyring_says_unavailable_not_wrong_password(credentials: Credent
         message = str(caught.value).lower()
         assert "keyring unavailable" in message and "password" not in message.replace("probe", "")
     finally:
-        collection.unlock()
         connection.close()
