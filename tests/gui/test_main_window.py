@@ -271,3 +271,17 @@ def test_search_finds_messages_and_opens_their_conversation(
     qtbot.waitUntil(lambda: "No messages contain" in panel.results.summary.text())
     panel.search_box.clear()
     assert panel.list_stack.currentWidget() is panel.table
+
+
+def test_a_tab_opened_right_after_start_still_loads(qtbot: QtBot, engine: Engine) -> None:
+    from gastro_hub_desktop.domain.messages import ChannelTab
+
+    bridge = EngineBridge(engine.events)
+    w = MainWindow(engine, bridge)
+    qtbot.addWidget(w)
+    engine.start().result(30)  # EngineStarted is already published, not yet delivered
+    social = w.channel_panel(ChannelTab.SOCIAL)
+    qtbot.waitUntil(lambda: social.model.count_known and social.model.rowCount() == 1)
+    chats = w.channel_panel(ChannelTab.CHATS)
+    qtbot.waitUntil(lambda: chats.list_stack.currentWidget() is chats.empty)
+    bridge.close()

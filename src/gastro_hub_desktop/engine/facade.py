@@ -28,6 +28,7 @@ from gastro_hub_desktop.engine.loop_thread import LoopThread
 if TYPE_CHECKING:
     import concurrent.futures
 
+    from gastro_hub_desktop.channels.base import Health
     from gastro_hub_desktop.channels.email.settings import EmailSettings
     from gastro_hub_desktop.domain.conversations import (
         ConversationDetail,
@@ -151,6 +152,11 @@ class Engine:
         log.info("engine stopped")
 
     @property
+    def ready(self) -> bool:
+        """The database is open (EngineStarted has been published)."""
+        return self._store is not None
+
+    @property
     def store(self) -> Store:
         if self._store is None:
             raise EngineNotReady("the database is not open yet")
@@ -260,6 +266,10 @@ class Engine:
     ) -> concurrent.futures.Future[str]:
         """Test, keep (password in the keyring) and start syncing an email account."""
         return self._run_network(lambda: self._email().add(settings, secret))
+
+    def email_health(self) -> concurrent.futures.Future[dict[str, Health]]:
+        """The last measured health of each email account (from the workers, not assumed)."""
+        return self._run(lambda _s: self._email().health())
 
     def email_accounts(self) -> concurrent.futures.Future[list[tuple[str, str, dict[str, Any]]]]:
         return self._run(lambda s: s.accounts(Channel.EMAIL))

@@ -64,6 +64,7 @@ class ConversationPane(QWidget):
         self.reply.setPlaceholderText(self.tr("Write a reply… it is kept as a draft."))
         self.reply.setMaximumHeight(140)
         self.save_button = QPushButton(self.tr("Save draft"))
+        self.send_button = QPushButton(self.tr("Send reply"))
         self.done_button = QPushButton(self.tr("Mark done"))
         self.snooze_button = QToolButton()
         self.snooze_button.setText(self.tr("Snooze"))
@@ -74,6 +75,7 @@ class ConversationPane(QWidget):
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.send_button)
         buttons.addStretch(1)
         buttons.addWidget(self.snooze_button)
         buttons.addWidget(self.done_button)
@@ -85,6 +87,7 @@ class ConversationPane(QWidget):
         layout.addLayout(buttons)
 
         self.save_button.clicked.connect(self.save_draft)
+        self.send_button.clicked.connect(self.send_reply)
         self.done_button.clicked.connect(self.toggle_done)
         self._set_enabled(False)
 
@@ -93,7 +96,13 @@ class ConversationPane(QWidget):
         return self._detail.row.id if self._detail else None
 
     def _set_enabled(self, enabled: bool) -> None:
-        for widget in (self.reply, self.save_button, self.done_button, self.snooze_button):
+        for widget in (
+            self.reply,
+            self.save_button,
+            self.send_button,
+            self.done_button,
+            self.snooze_button,
+        ):
             widget.setEnabled(enabled)
 
     # ---------------------------------------------------------- showing
@@ -199,6 +208,25 @@ class ConversationPane(QWidget):
             lambda _d: self.status.emit(self.tr("Draft saved")),
             lambda exc: self.status.emit(self.tr("Draft not saved: ") + user_message(exc)),
         )
+
+    def send_reply(self) -> None:
+        """Queue the reply; the account sends it exactly once (the status bar says when)."""
+        if self._detail is None or not self.reply.toPlainText().strip():
+            return
+        text = self.reply.toPlainText()
+        self.send_button.setEnabled(False)
+
+        def queued(_entry: object) -> None:
+            self.reply.clear()
+            self._loaded_draft = ""
+            self.send_button.setEnabled(True)
+            self.status.emit(self.tr("Reply queued: sending…"))
+
+        def refused(exc: BaseException) -> None:
+            self.send_button.setEnabled(True)
+            self.status.emit(self.tr("Reply not sent: ") + user_message(exc))
+
+        self._bridge.call(self._engine.send_reply(self._detail.row.id, text), queued, refused)
 
     def toggle_done(self) -> None:
         if self._detail is None:

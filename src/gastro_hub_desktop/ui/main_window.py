@@ -26,6 +26,7 @@ from gastro_hub_desktop.engine.events import (
     EngineStarted,
     JobFinished,
     JobProgress,
+    ReplyStatus,
 )
 from gastro_hub_desktop.ui.bridge import user_message
 from gastro_hub_desktop.ui.empty_states import AI_TEXT, BACKUPS_TEXT, STACK_TEXT, ComingLater
@@ -42,8 +43,8 @@ INBOX_EMPTY = (
     "set, and File → Import brings in an mbox mailbox or a WhatsApp chat export."
 )
 TAB_EMPTY = {
-    ChannelTab.EMAIL: "No email conversations yet.\n\nConnecting Gmail, Outlook or any IMAP "
-    "account comes in a later version; File → Import reads an mbox file today.",
+    ChannelTab.EMAIL: "No email conversations yet.\n\nAdd your account above (Gmail, Microsoft "
+    "365 or any IMAP/SMTP server), or File → Import an mbox file.",
     ChannelTab.WHATSAPP: "No WhatsApp conversations yet.\n\nConnecting Twilio or the Meta "
     'Cloud API comes in a later version; File → Import reads a WhatsApp "Export chat" file.',
     ChannelTab.CHATS: "No chats yet.\n\nBeeper, Matrix and Telegram connections come in a "
@@ -113,8 +114,16 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(current)
             self.tabs.blockSignals(False)
             old.deleteLater()
-            if self._engine_started:
+            if tab is ChannelTab.EMAIL:
+                from gastro_hub_desktop.ui.email_accounts import EmailAccountsBar
+
+                self.email_accounts = EmailAccountsBar(self._engine, self._bridge)
+                panel.layout().insertWidget(0, self.email_accounts)  # type: ignore[union-attr]
+            # a panel made after EngineStarted was published would wait for it forever
+            if self._engine_started or self._engine.ready:
                 panel.engine_started()
+                if tab is ChannelTab.EMAIL:
+                    self.email_accounts.refresh()
         return panel
 
     def _tab_opened(self, index: int) -> None:
@@ -183,6 +192,10 @@ class MainWindow(QMainWindow):
             self.cancel_button.setVisible(True)
             self.progress.setRange(0, max(event.total, 1))
             self.progress.setValue(event.done)
+        elif isinstance(event, ReplyStatus):
+            self.show_status(
+                event.text if event.state == "sent" else self.tr("Reply not sent: ") + event.text
+            )
         elif isinstance(event, JobFinished):
             self.progress.setVisible(False)
             self.cancel_button.setVisible(False)

@@ -1,0 +1,238 @@
+"""The Email tab's account bar (each account and its measured health) and the dialog to add an
+account: presets for Gmail and Microsoft 365, any IMAP/SMTP server, and "Test connection"."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gastro_hub_desktop.channels.base import Health, HealthState
+from gastro_hub_desktop.channels.email.settings import PRESETS, Auth, EmailSettings, Security
+from gastro_hub_desktop.engine.events import ChannelHealthChanged, EngineEvent, EngineStarted
+from gastro_hub_desktop.ui.bridge import user_message
+from gastro_hub_desktop.ui.inbox_model import format_when
+
+if TYPE_CHECKING:
+    from gastro_hub_desktop.engine.facade import Engine
+    from gastro_hub_desktop.ui.bridge import EngineBridge
+
+STATE_WORDS = {
+    HealthState.UNKNOWN: "not checked yet",
+    HealthState.CONNECTED: "connected",
+    HealthState.RETRYING: "retrying",
+    HealthState.NEEDS_ATTENTION: "needs attention",
+}
+SECURITY_LABELS = {Security.SSL: "SSL/TLS", Security.STARTTLS: "STARTTLS", Security.NONE: "None"}
+
+
+class EmailAccountsBar(QWidget):
+    """One line per account: address, state and the time of the last real check."""
+
+    def __init__(self, engine: Engine, bridge: EngineBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._bridge = bridge
+        self._lines: dict[str, str] = {}
+        self.summary = QLabel(self.tr("No email account connected yet."))
+        self.summary.setWordWrap(True)
+        self.add_button = QPushButton(self.tr("Add account…"))
+        self.add_button.clicked.connect(self.add_account)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary, 1)
+        layout.addWidget(self.add_button)
+        bridge.event.connect(self._on_event)
+        self.dialog: EmailAccountDialog | None = None
+
+    def _on_event(self, event: EngineEvent) -> None:
+        if isinstance(event, EngineStarted):
+            self.refresh()
+        elif isinstance(event, ChannelHealthChanged) and event.account_key.startswith("email:"):
+            h = event.health
+            when = f" (checked {format_when(h.checked_at)})" if h.checked_at else ""
+            detail = f": {h.message}" if h.state is not HealthState.CONNECTED and h.message else ""
+            address = event.account_key.removeprefix("email:")
+            self._lines[event.account_key] = f"{address} — {STATE_WORDS[h.state]}{when}{detail}"
+            self._show()
+
+    def refresh(self) -> None:
+        self._bridge.call(self._engine.email_accounts(), self._accounts_loaded)
+
+    def _accounts_loaded(self, accounts: list[tuple[str, str, dict[str, Any]]]) -> None:
+        for key, _name, _settings in accounts:
+            address = key.removeprefix("email:")
+            self._lines.setdefault(key, f"{address} — {STATE_WORDS[HealthState.UNKNOWN]}")
+        self._show()
+        self._bridge.call(self._engine.email_health(), self._health_loaded)
+
+    def _health_loaded(self, health: dict[str, Health]) -> None:
+        for key, h in health.items():
+            self._on_event(ChannelHealthChanged(key, h))
+
+    def _show(self) -> None:
+        if self._lines:
+            self.summary.setText("\n".join(self._lines[k] for k in sorted(self._lines)))
+
+    def add_account(self) -> None:
+        self.dialog = EmailAccountDialog(self._engine, self._bridge, self)
+        self.dialog.accepted.connect(self.refresh)
+        self.dialog.open()
+
+
+class EmailAccountDialog(QDialog):
+    def __init__(self, engine: Engine, bridge: EngineBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._bridge = bridge
+        self.setWindowTitle(self.tr("Add email account"))
+        self.provider = QComboBox()
+        for key, preset in PRESETS.items():
+            self.provider.addItem(preset.name, key)
+        self.provider.addItem(self.tr("Other IMAP/SMTP server"), "")
+        self.address = QLineEdit()
+        self.display_name = QLineEdit()
+        self.username = QLineEdit()
+        self.username.setPlaceholderText(self.tr("the email address, if left empty"))
+        self.auth = QComboBox()
+        self.auth.addItem(self.tr("Password or app password"), Auth.PASSWORD.value)
+        self.auth.addItem(self.tr("OAuth2 access token"), Auth.XOAUTH2.value)
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.imap_host, self.smtp_host = QLineEdit(), QLineEdit()
+        self.imap_port, self.smtp_port = QSpinBox(), QSpinBox()
+        for port in (self.imap_port, self.smtp_port):
+            port.setRange(1, 65535)
+        self.imap_security, self.smtp_security = QComboBox(), QComboBox()
+        for box in (self.imap_security, self.smtp_security):
+            for security, label in SECURITY_LABELS.items():
+                box.addItem(label, security.value)
+        self.history_days = QSpinBox()
+        self.history_days.setRange(1, 3650)
+        self.history_days.setValue(90)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Provider"), self.provider)
+        form.addRow(self.tr("Email address"), self.address)
+        form.addRow(self.tr("Your name"), self.display_name)
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Sign-in"), self.auth)
+        form.addRow(self.tr("Password / token"), self.secret)
+        form.addRow(
+            self.tr("IMAP server"), self._row(self.imap_host, self.imap_port, self.imap_security)
+        )
+        form.addRow(
+            self.tr("SMTP server"), self._row(self.smtp_host, self.smtp_port, self.smtp_security)
+        )
+        form.addRow(self.tr("Fetch history (days)"), self.history_days)
+        self.test_button = QPushButton(self.tr("Test connection"))
+        self.test_button.clicked.connect(self.test_connection)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.test_button)
+        layout.addWidget(self.result)
+        layout.addWidget(self.buttons)
+        self.provider.currentIndexChanged.connect(self._preset_chosen)
+        self._preset_chosen()
+
+    @staticmethod
+    def _row(host: QLineEdit, port: QSpinBox, security: QComboBox) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(host, 1)
+        layout.addWidget(port)
+        layout.addWidget(security)
+        return row
+
+    def _preset_chosen(self) -> None:
+        preset = PRESETS.get(self.provider.currentData() or "")
+        if preset is None:
+            self.hint.setText(self.tr("Enter the servers your provider gives for IMAP and SMTP."))
+            return
+        self.imap_host.setText(preset.imap_host)
+        self.imap_port.setValue(preset.imap_port)
+        self.imap_security.setCurrentIndex(self.imap_security.findData(preset.imap_security.value))
+        self.smtp_host.setText(preset.smtp_host)
+        self.smtp_port.setValue(preset.smtp_port)
+        self.smtp_security.setCurrentIndex(self.smtp_security.findData(preset.smtp_security.value))
+        self.hint.setText(preset.login_hint)
+
+    def settings(self) -> EmailSettings:
+        return EmailSettings(
+            address=self.address.text().strip(),
+            display_name=self.display_name.text().strip(),
+            username=self.username.text().strip(),
+            auth=Auth(self.auth.currentData()),
+            imap_host=self.imap_host.text().strip(),
+            imap_port=self.imap_port.value(),
+            imap_security=Security(self.imap_security.currentData()),
+            smtp_host=self.smtp_host.text().strip(),
+            smtp_port=self.smtp_port.value(),
+            smtp_security=Security(self.smtp_security.currentData()),
+            history_days=self.history_days.value(),
+        )
+
+    def _missing(self) -> str | None:
+        s = self.settings()
+        if "@" not in s.address:
+            return self.tr("Enter the email address.")
+        if not s.imap_host or not s.smtp_host:
+            return self.tr("Enter the IMAP and SMTP servers.")
+        if not self.secret.text():
+            return self.tr("Enter the password, app password or token.")
+        return None
+
+    def _busy(self, text: str) -> None:
+        self.result.setText(text)
+        self.test_button.setEnabled(False)
+        self.buttons.setEnabled(False)
+
+    def _done(self, text: str) -> None:
+        self.result.setText(text)
+        self.test_button.setEnabled(True)
+        self.buttons.setEnabled(True)
+
+    def test_connection(self) -> None:
+        if (problem := self._missing()) is not None:
+            self.result.setText(problem)
+            return
+        self._busy(self.tr("Testing… (logging in to IMAP and SMTP)"))
+        self._bridge.call(
+            self._engine.test_email_account(self.settings(), self.secret.text()),
+            lambda summary: self._done("✔ " + summary),
+            lambda exc: self._done("✘ " + user_message(exc)),
+        )
+
+    def save(self) -> None:
+        if (problem := self._missing()) is not None:
+            self.result.setText(problem)
+            return
+        self._busy(self.tr("Checking and saving…"))
+        self._bridge.call(
+            self._engine.add_email_account(self.settings(), self.secret.text()),
+            lambda _summary: (self.secret.clear(), self.accept()),
+            lambda exc: self._done("✘ " + user_message(exc)),
+        )
