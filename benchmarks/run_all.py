@@ -9,6 +9,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_cold_start
+import bench_email_sync
 import bench_inbox
 import bench_ingest
 import bench_search
@@ -16,7 +17,7 @@ import bench_search
 
 def main() -> None:
     started = time.perf_counter()
-    for bench in (bench_cold_start, bench_ingest, bench_search, bench_inbox):
+    for bench in (bench_cold_start, bench_ingest, bench_search, bench_inbox, bench_email_sync):
         print(f"== {bench.__name__}", flush=True)
         bench.main()
     print(f"(all benchmarks: {time.perf_counter() - started:.0f} s)")

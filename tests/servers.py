@@ -350,10 +350,19 @@ def mail_server() -> Iterator[MailServer]:
         missing("Dovecot not installed: apt-get install dovecot-imapd")
         return
     try:
-        from aiosmtpd.controller import Controller
+        import aiosmtpd  # noqa: F401
     except ImportError:
         missing("aiosmtpd not installed: pip install -e '.[test]'")
         return
+    with running_mail_server(dovecot) as server:
+        yield server
+
+
+@contextlib.contextmanager
+def running_mail_server(dovecot: str = "/usr/sbin/dovecot") -> Iterator[MailServer]:
+    """Dovecot on a free loopback port plus an SMTP server delivering into it (tests, benchmarks)."""
+    from aiosmtpd.controller import Controller
+
     folder = Path(tempfile.mkdtemp(prefix="gh-mail-"))
     folder.chmod(0o755)  # Dovecot's auth and mail processes run as other users
     for sub in ("run", "state", "mail"):

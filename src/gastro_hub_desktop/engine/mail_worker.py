@@ -5,6 +5,7 @@ user what is wrong. A refused password is not retried in a loop: it waits for ne
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -12,7 +13,7 @@ from email.message import EmailMessage
 from typing import Any
 
 from gastro_hub_desktop.channels.base import ChannelProblem, Health, HealthState
-from gastro_hub_desktop.channels.email.imap import ImapMailbox
+from gastro_hub_desktop.channels.email.imap import FolderBatch, ImapMailbox
 from gastro_hub_desktop.channels.email.outgoing import build_message, send_smtp
 from gastro_hub_desktop.channels.email.settings import EmailSettings
 from gastro_hub_desktop.domain.conversations import OutboxState
@@ -125,22 +126,57 @@ class MailWorker:
             mailbox.close()
 
     def sync_once(self, mailbox: ImapMailbox) -> int:
-        """Read everything new into the store; each batch is stored before its position."""
+        """Read everything new into the store; each batch is stored before its position.
+
+        The next batch is fetched from the server while the current one is being stored."""
         since = (datetime.now(UTC) - timedelta(days=self.settings.history_days)).date()
         positions = self.store.positions(self.account_key)
+        batches: queue.Queue[FolderBatch | BaseException | None] = queue.Queue(maxsize=2)
+        abort = threading.Event()
+
+        def fetch() -> None:
+            try:
+                for batch in mailbox.new_messages(positions, since):
+                    if self._stop.is_set() or abort.is_set():
+                        break
+                    batches.put(batch)
+            except BaseException as exc:  # handed over to the storing side
+                batches.put(exc)
+            else:
+                batches.put(None)
+
+        fetcher = threading.Thread(target=fetch, name=f"fetch {self.settings.address}", daemon=True)
+        fetcher.start()
         new = 0
-        for batch in mailbox.new_messages(positions, since):
-            if self._stop.is_set():
-                break
-            if batch.messages:
-                outcome = self.store.ingest(batch.messages)
-                new += outcome.new
-                if outcome.new:
-                    self.events.publish(ConversationsChanged(outcome.conversation_ids, outcome.new))
-            self.store.save_position(self.account_key, batch.folder, batch.validity, batch.last_uid)
+        try:
+            while (item := batches.get()) is not None:
+                if isinstance(item, BaseException):
+                    raise item
+                if item.messages:
+                    outcome = self.store.ingest(item.messages)
+                    new += outcome.new
+                    if outcome.new:
+                        self.events.publish(
+                            ConversationsChanged(outcome.conversation_ids, outcome.new)
+                        )
+                self.store.save_position(
+                    self.account_key, item.folder, item.validity, item.last_uid
+                )
+        finally:
+            abort.set()
+            self._drain(batches, fetcher)
         self.synced_messages += new
         self._report(HealthState.CONNECTED, "Connected")
         return new
+
+    @staticmethod
+    def _drain(batches: queue.Queue[Any], fetcher: threading.Thread) -> None:
+        """Let the fetching thread finish (it may be blocked on a full queue)."""
+        while fetcher.is_alive():
+            try:
+                batches.get(timeout=0.1)
+            except queue.Empty:
+                continue
 
     def send_outbox(self, mailbox: ImapMailbox) -> int:
         """Send the account's queued replies, each exactly once.
