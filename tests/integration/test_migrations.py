@@ -24,6 +24,15 @@ def test_upgrade_builds_exactly_the_models_schema(database_url: str) -> None:
         assert compare_metadata(context, Base.metadata) == []
         tables = set(inspect(conn).get_table_names())
     assert {"messages", "conversations", "contacts", "drafts", "outbox", "audit_log"} <= tables
+    if engine.dialect.name == "sqlite":  # a table rebuild in a migration would drop these
+        with engine.connect() as conn:
+            triggers = {
+                r[0]
+                for r in conn.exec_driver_sql(
+                    "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+                )
+            }
+        assert {"messages_fts_ai", "messages_fts_ad", "messages_fts_au"} <= triggers
     engine.dispose()
 
 

@@ -244,3 +244,17 @@ def test_html_is_stored_sanitized(store: Store) -> None:
         stored = conn.execute(text("SELECT html FROM messages")).scalar_one()
     assert "script" not in stored and "onclick" not in stored
     assert "Dobrý den" in stored and 'rel="noopener noreferrer nofollow"' in stored
+
+
+def test_automated_mail_is_kept_apart_and_never_unread(store: Store) -> None:
+    news = msg("n1", thread="news", who="newsletter@expo.example.com", urgency=Urgency.URGENT)
+    news.automated = True
+    store.ingest([news, msg("c1", thread="customer")])
+    assert store.inbox_count(InboxFilter(), now=NOW) == 1  # the customer only
+    [row] = store.inbox_page(InboxFilter(status=StatusFilter.AUTOMATED), 0, 5, now=NOW)
+    assert row.unread == 0 and row.urgency is None  # no alarm from a newsletter
+    assert store.inbox_count(InboxFilter(status=StatusFilter.ALL), now=NOW) == 2
+    assert store.tab_counts(now=NOW)[ChannelTab.EMAIL] == 1
+    # a real person answering in that thread brings it back to the inbox
+    store.ingest([msg("n2", thread="news", who="newsletter@expo.example.com", minutes_ago=-1)])
+    assert store.inbox_count(InboxFilter(), now=NOW) == 2

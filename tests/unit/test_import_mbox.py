@@ -169,3 +169,22 @@ def test_unsupported_files_are_refused_with_advice(tmp_path: Path) -> None:
     for path in (text, binary):
         with pytest.raises(UnsupportedFile, match="Export chat"):
             open_import(path)
+
+
+@pytest.mark.parametrize(
+    ("headers", "automated"),
+    [
+        ({"List-Unsubscribe": "<mailto:unsub@news.example>"}, True),
+        ({"Auto-Submitted": "auto-replied"}, True),
+        ({"Precedence": "bulk"}, True),
+        ({"From": "noreply@fakturoid.example.cz"}, True),
+        ({"From": "no-reply+billing@bank.example.cz"}, True),
+        ({"Auto-Submitted": "no"}, False),
+        ({}, False),
+    ],
+)
+def test_newsletters_and_notifications_are_recognised(
+    headers: dict[str, str], automated: bool
+) -> None:
+    m = parse_message(raw_mail({**BASE, "Message-ID": "<n@x>", **headers}, b"Hello"))
+    assert m.automated is automated

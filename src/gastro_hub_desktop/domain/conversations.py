@@ -20,6 +20,7 @@ class StatusFilter(enum.StrEnum):
     OPEN = "open"
     SNOOZED = "snoozed"
     DONE = "done"
+    AUTOMATED = "automated"  # newsletters and notifications, whatever their state
     ALL = "all"
 
 

@@ -103,6 +103,7 @@ class IncomingMessage:
     language: str | None = None
     urgency: Urgency | None = None
     problem: str | None = None  # set when the message could only be kept raw
+    automated: bool = False  # newsletters, notifications, auto-replies: kept out of the way
 
     def __post_init__(self) -> None:
         if not self.provider_message_id:

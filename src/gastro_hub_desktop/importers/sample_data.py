@@ -59,6 +59,7 @@ def load_sample_data(now: datetime | None = None) -> SampleData:
                     subject=conv.get("subject"),
                     language=m.get("lang"),
                     urgency=Urgency(m["urgency"]) if m.get("urgency") else None,
+                    automated=bool(conv.get("automated")),
                 )
             )
     return SampleData(messages, vips, companies)

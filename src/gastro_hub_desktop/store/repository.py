@@ -227,6 +227,7 @@ class Store:
                         "language": m.language,
                         "urgency": m.urgency.value if m.urgency else None,
                         "problem": m.problem,
+                        "automated": m.automated,
                     }
                 )
             conn.execute(insert(_messages), rows)
@@ -346,6 +347,7 @@ class Store:
                     c.subject,
                     c.status,
                     c.snoozed_until,
+                    c.automated,
                 ).where(tuple_(c.account_id, c.thread_key).in_(list(chunk)))
             ):
                 existing[(row.account_id, row.thread_key)] = row
@@ -354,7 +356,10 @@ class Store:
         updates: list[dict[str, Any]] = []
         for key, messages in groups.items():
             latest = max(messages, key=lambda m: m.sent_at)
-            inbound = [m for m in messages if m.direction is Direction.INBOUND]
+            inbound_all = [m for m in messages if m.direction is Direction.INBOUND]
+            # newsletters and notifications are stored but never counted unread or urgent
+            inbound = [m for m in inbound_all if not m.automated]
+            only_automated = bool(inbound_all) and not inbound
             ranks = [m.urgency.rank for m in inbound if m.urgency is not None]
             subject = next((m.subject for m in messages if m.subject), None)
             old = existing.get(key)
@@ -377,6 +382,7 @@ class Store:
                         "snippet": _snippet(latest.text),
                         "urgency_rank": min(ranks) if ranks else None,
                         "unread": len(inbound),
+                        "automated": only_automated,
                         "message_count": len(messages),
                         "created_at": utcnow(),
                     }
@@ -397,6 +403,7 @@ class Store:
                     # A customer writing again reopens a finished or snoozed conversation.
                     "b_status": ConversationStatus.OPEN.value if wakes else old.status,
                     "b_snoozed": None if wakes else old.snoozed_until,
+                    "b_automated": bool(old.automated) and (only_automated or not inbound_all),
                 }
             )
         ids: dict[tuple[int, str], int] = {k: row.id for k, row in existing.items()}
@@ -419,6 +426,7 @@ class Store:
                     message_count=c.message_count + bindparam("b_count"),
                     status=bindparam("b_status"),
                     snoozed_until=bindparam("b_snoozed"),
+                    automated=bindparam("b_automated"),
                 ),
                 updates,
             )
@@ -433,6 +441,10 @@ class Store:
             where.append(c.channel == f.channel.value)
         elif f.tab is not None:
             where.append(c.channel.in_([ch.value for ch in channels_of_tab(f.tab)]))
+        if f.status is StatusFilter.AUTOMATED:
+            where.append(c.automated.is_(True))
+        elif f.status is not StatusFilter.ALL:
+            where.append(c.automated.is_(False))
         if f.status is StatusFilter.OPEN:
             where += [
                 c.status == ConversationStatus.OPEN.value,

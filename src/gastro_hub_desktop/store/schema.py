@@ -120,6 +120,8 @@ class Conversation(Base):
     snippet: Mapped[str] = mapped_column(String(300), default="")
     urgency_rank: Mapped[int | None] = mapped_column(Integer)
     unread: Mapped[int] = mapped_column(Integer, default=0)
+    # only newsletters / notifications / auto-replies so far: listed apart, never counted unread
+    automated: Mapped[bool] = mapped_column(Boolean, default=False)
     message_count: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -145,6 +147,7 @@ class Message(Base):
     language: Mapped[str | None] = mapped_column(String(8))
     urgency: Mapped[str | None] = mapped_column(String(12))
     problem: Mapped[str | None] = mapped_column(Text)  # why it could only be kept raw
+    automated: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class SyncPosition(Base):

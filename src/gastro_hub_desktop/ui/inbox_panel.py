@@ -44,6 +44,7 @@ STATUS_LABELS = {
     StatusFilter.OPEN: "Open",
     StatusFilter.SNOOZED: "Snoozed",
     StatusFilter.DONE: "Done",
+    StatusFilter.AUTOMATED: "Newsletters & notifications",
     StatusFilter.ALL: "All",
 }
 

@@ -11,6 +11,8 @@ import email.errors
 import email.utils
 import hashlib
 import logging
+import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from email.header import decode_header, make_header
 from email.message import Message
@@ -46,6 +48,27 @@ def parse_message(
         else:
             return _from_fast(parsed, raw, own_addresses or set(), fallback_date, account_key)
     return _parse_with_stdlib(raw, own_addresses, fallback_date, account_key)
+
+
+AUTOMATED_SENDERS = re.compile(
+    r"^(no-?reply|do-?not-?reply|mailer-daemon|postmaster|newsletter|news|notifications?|"
+    r"notifikace|bounce[s]?|marketing|info-?noreply)([+.\-_].*)?@",
+    re.IGNORECASE,
+)
+
+
+def is_automated(header: Callable[[str], str], from_addr: str) -> bool:
+    """Newsletters, notifications and auto-replies, from the headers they carry (RFC 2369
+    List-*, RFC 3834 Auto-Submitted, Precedence) or a no-reply sender."""
+    if header("list-unsubscribe") or header("list-id"):
+        return True
+    if header("auto-submitted").lower() not in ("", "no"):
+        return True
+    if header("precedence").lower() in ("bulk", "list", "junk", "auto_reply"):
+        return True
+    if header("x-autoreply") or header("x-autorespond"):
+        return True
+    return bool(AUTOMATED_SENDERS.match(from_addr))
 
 
 def _from_fast(
@@ -88,6 +111,7 @@ def _from_fast(
         sent_at = sent_at.replace(tzinfo=UTC)
     references = headers.get("references", "").split()
     in_reply_to = headers.get("in-reply-to", "").split()
+    automated = not outbound and is_automated(lambda name: headers.get(name, ""), from_addr)
     return IncomingMessage(
         channel=Channel.EMAIL,
         account_key=account_key,
@@ -102,6 +126,7 @@ def _from_fast(
         thread_key=(references or in_reply_to or [provider_id])[0],
         subject=" ".join((parsed.subject or "").split()) or None,
         attachments=attachments,
+        automated=automated,
     )
 
 
@@ -130,6 +155,7 @@ def _parse_with_stdlib(
         else:
             counterpart_name, counterpart_addr = "(no sender)", NO_SENDER
     text, html, attachments = _body(msg)
+    automated = not outbound and is_automated(lambda name: _raw_header(msg, name), from_addr)
     return IncomingMessage(
         channel=Channel.EMAIL,
         account_key=account_key,
@@ -144,6 +170,7 @@ def _parse_with_stdlib(
         thread_key=thread_key(msg, provider_id),
         subject=_header(msg, "Subject") or None,
         attachments=tuple(attachments),
+        automated=automated,
     )
 
 
