@@ -23,12 +23,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from data import big_database
 
 RUNS = 7
-BARE_COUNT = "SELECT count(*) FROM conversations WHERE status = 'open' AND (snoozed_until IS NULL OR snoozed_until <= ?)"
+BARE_COUNT = "SELECT count(*) FROM conversations WHERE status = 'open' AND automated IS 0 AND (snoozed_until IS NULL OR snoozed_until <= ?)"
 BARE_PAGE = (
     "SELECT c.id, c.channel, ct.display_name, c.counterpart, c.subject, c.snippet, "
     "c.last_message_at, c.status, c.snoozed_until, c.urgency_rank, ct.is_vip, c.unread, "
     "c.message_count FROM conversations c JOIN contacts ct ON ct.id = c.contact_id "
-    "WHERE c.status = 'open' AND (c.snoozed_until IS NULL OR c.snoozed_until <= ?) "
+    "WHERE c.status = 'open' AND c.automated IS 0 AND (c.snoozed_until IS NULL OR c.snoozed_until <= ?) "
     "ORDER BY c.last_message_at DESC, c.id DESC LIMIT 100 OFFSET 0"
 )
 

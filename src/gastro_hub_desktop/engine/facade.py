@@ -77,6 +77,7 @@ class Engine:
         self.database_url = database_url
         self._credentials = credentials
         self.email: EmailAccounts | None = None
+        self._channels_started: Any = None  # an asyncio future, set once the database is open
         self.events = EventBus()
         self._loop_thread = LoopThread("engine")
         self._writer: concurrent.futures.ThreadPoolExecutor | None = None
@@ -115,6 +116,11 @@ class Engine:
         self._store = store
         log.info("database open: %s (schema %s)", event.database, event.schema_revision)
         self.events.publish(event)
+        # Channels start after the inbox can be served: their imports (ssl, email, IMAP)
+        # should not delay the first rows on screen.
+        self._channels_started = asyncio.get_running_loop().run_in_executor(
+            self._writer, self._start_channels, store
+        )
         return event
 
     def _open_store(self) -> tuple[Store, EngineStarted]:
@@ -123,12 +129,13 @@ class Engine:
 
         store = Store.open(self.database_url)
         revision = migrate.current_revision(store.engine) or "?"
-        self._start_channels(store)
         return store, EngineStarted(store.url, revision)
 
     def _start_channels(self, store: Store) -> None:
         from gastro_hub_desktop.engine.email_accounts import EmailAccounts
 
+        if self._stopped:
+            return
         if self._credentials is None:
             from gastro_hub_desktop.credentials import Credentials
 
@@ -141,12 +148,12 @@ class Engine:
         if self._stopped:
             return
         self._stopped = True
-        if self.email is not None:
-            self.email.stop()
         self._loop_thread.stop(timeout)
         for pool in (self._writer, self._readers):
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
+        if self.email is not None:  # after the pools: channels may have been starting
+            self.email.stop()
         if self._store is not None:
             self._store.close()
         log.info("engine stopped")
@@ -165,13 +172,15 @@ class Engine:
     # ------------------------------------------------------------ plumbing
 
     def _run(
-        self, fn: Callable[..., T], *args: Any, write: bool = False
+        self, fn: Callable[..., T], *args: Any, write: bool = False, channels: bool = False
     ) -> concurrent.futures.Future[T]:
         async def call() -> T:
             import asyncio
 
             if self._started is not None and not self._started.done():
                 await asyncio.wrap_future(self._started)
+            if channels and self._channels_started is not None:
+                await self._channels_started
             store = self.store
             pool = self._writer if write else self._readers
             return await asyncio.get_running_loop().run_in_executor(pool, fn, store, *args)
@@ -252,7 +261,7 @@ class Engine:
 
     def _email(self) -> EmailAccounts:
         if self.email is None:
-            raise EngineNotReady("the database is not open yet")
+            raise EngineNotReady("the email accounts are still starting; try again in a moment")
         return self.email
 
     def test_email_account(
@@ -269,14 +278,16 @@ class Engine:
 
     def email_health(self) -> concurrent.futures.Future[dict[str, Health]]:
         """The last measured health of each email account (from the workers, not assumed)."""
-        return self._run(lambda _s: self._email().health())
+        return self._run(lambda _s: self._email().health(), channels=True)
 
     def email_accounts(self) -> concurrent.futures.Future[list[tuple[str, str, dict[str, Any]]]]:
         return self._run(lambda s: s.accounts(Channel.EMAIL))
 
     def send_reply(self, conversation_id: int, text: str) -> concurrent.futures.Future[OutboxEntry]:
         """Queue a reply; the account's worker sends it exactly once and files it in Sent."""
-        return self._run(lambda _s: self._email().queue_reply(conversation_id, text), write=True)
+        return self._run(
+            lambda _s: self._email().queue_reply(conversation_id, text), write=True, channels=True
+        )
 
     def _run_network(self, fn: Callable[[], T]) -> concurrent.futures.Future[T]:
         async def call() -> T:
@@ -284,6 +295,8 @@ class Engine:
 
             if self._started is not None and not self._started.done():
                 await asyncio.wrap_future(self._started)
+            if self._channels_started is not None:
+                await self._channels_started
             return await asyncio.to_thread(fn)
 
         if self._started is None:

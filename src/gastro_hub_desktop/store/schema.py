@@ -102,10 +102,19 @@ class Conversation(Base):
     __tablename__ = "conversations"
     __table_args__ = (
         UniqueConstraint("account_id", "thread_key"),
-        Index("ix_conversations_inbox", "status", "last_message_at", "id"),
-        Index("ix_conversations_channel_inbox", "channel", "status", "last_message_at", "id"),
+        Index("ix_conversations_inbox", "status", "automated", "last_message_at", "id"),
+        Index(
+            "ix_conversations_channel_inbox",
+            "channel",
+            "status",
+            "automated",
+            "last_message_at",
+            "id",
+        ),
         # covers the unread counts per tab and the inbox count without reading the rows
-        Index("ix_conversations_counts", "status", "channel", "unread", "snoozed_until"),
+        Index(
+            "ix_conversations_counts", "status", "automated", "channel", "unread", "snoozed_until"
+        ),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("channel_accounts.id"))
