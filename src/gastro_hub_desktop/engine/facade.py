@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+CHANNELS_START_DELAY = 0.5  # seconds after the database is open
 
 
 class EngineNotReady(RuntimeError):
@@ -116,12 +117,16 @@ class Engine:
         self._store = store
         log.info("database open: %s (schema %s)", event.database, event.schema_revision)
         self.events.publish(event)
-        # Channels start after the inbox can be served: their imports (ssl, email, IMAP)
-        # should not delay the first rows on screen.
-        self._channels_started = asyncio.get_running_loop().run_in_executor(
-            self._writer, self._start_channels, store
-        )
+        self._channels_started = asyncio.ensure_future(self._start_channels_soon(store))
         return event
+
+    async def _start_channels_soon(self, store: Store) -> None:
+        """Channels start a moment after the inbox can be served: their imports (ssl, email,
+        IMAP) would otherwise compete with the first rows on screen."""
+        import asyncio
+
+        await asyncio.sleep(CHANNELS_START_DELAY)
+        await asyncio.get_running_loop().run_in_executor(self._writer, self._start_channels, store)
 
     def _open_store(self) -> tuple[Store, EngineStarted]:
         from gastro_hub_desktop.store import migrate
