@@ -37,7 +37,8 @@ def fill(maildir: Path) -> None:
         (maildir / sub).mkdir(parents=True, exist_ok=True)
     for n in range(COUNT):
         msg = EmailMessage()
-        msg["From"] = f"Zákazník {n % 500} <customer{n % 500}@firma.example.cz>"
+        who = (n // 4) % 500  # one customer per thread
+        msg["From"] = f"Zákazník {who} <customer{who}@firma.example.cz>"
         msg["To"] = USER
         msg["Subject"] = f"Objednávka {n // 4}" if n % 4 == 0 else f"Re: Objednávka {n // 4}"
         msg["Date"] = "Tue, 24 Nov 2026 10:00:00 +0100"

@@ -104,6 +104,9 @@ class IncomingMessage:
     urgency: Urgency | None = None
     problem: str | None = None  # set when the message could only be kept raw
     automated: bool = False  # newsletters, notifications, auto-replies: kept out of the way
+    # Email: the Message-IDs this mail answers (References, then In-Reply-To). When set, the
+    # store threads by them (and by subject) instead of trusting `thread_key` alone.
+    replies_to: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         if not self.provider_message_id:

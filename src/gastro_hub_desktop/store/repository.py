@@ -59,6 +59,7 @@ from gastro_hub_desktop.store.schema import (
     SyncPosition,
     utcnow,
 )
+from gastro_hub_desktop.store.threading import assign_threads, subject_key
 
 log = logging.getLogger(__name__)
 
@@ -201,6 +202,7 @@ class Store:
             if not fresh:
                 return 0, duplicates, set()
             contact_ids = self._contacts_for(conn, fresh)
+            assign_threads(conn, fresh, account_ids)
             conversation_ids = self._conversations_for(conn, fresh, account_ids, contact_ids)
             now = utcnow()
             rows = []
@@ -376,6 +378,7 @@ class Store:
                         ],
                         "counterpart": first.counterpart_address,
                         "subject": subject,
+                        "subject_key": subject_key(subject),
                         "status": ConversationStatus.OPEN.value,
                         "snoozed_until": None,
                         "last_message_at": latest.sent_at,

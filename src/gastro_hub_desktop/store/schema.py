@@ -115,6 +115,7 @@ class Conversation(Base):
         Index(
             "ix_conversations_counts", "status", "automated", "channel", "unread", "snoozed_until"
         ),
+        Index("ix_conversations_subject", "account_id", "counterpart", "subject_key"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("channel_accounts.id"))
@@ -123,6 +124,8 @@ class Conversation(Base):
     contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id"), index=True)
     counterpart: Mapped[str] = mapped_column(String(320))
     subject: Mapped[str | None] = mapped_column(String(500))
+    # the subject without Re:/AW:/Fwd: and case, for threading replies that lost References
+    subject_key: Mapped[str] = mapped_column(String(500), default="")
     status: Mapped[str] = mapped_column(String(10), default="open")
     snoozed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_message_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -124,6 +124,7 @@ def _from_fast(
         html=html,
         sent_at=sent_at or fallback_date or datetime.now(UTC),
         thread_key=(references or in_reply_to or [provider_id])[0],
+        replies_to=tuple(dict.fromkeys(references + in_reply_to)),
         subject=" ".join((parsed.subject or "").split()) or None,
         attachments=attachments,
         automated=automated,
@@ -168,6 +169,11 @@ def _parse_with_stdlib(
         html=html,
         sent_at=_date(msg) or fallback_date or datetime.now(UTC),
         thread_key=thread_key(msg, provider_id),
+        replies_to=tuple(
+            dict.fromkeys(
+                _raw_header(msg, "References").split() + _raw_header(msg, "In-Reply-To").split()
+            )
+        ),
         subject=_header(msg, "Subject") or None,
         attachments=tuple(attachments),
         automated=automated,
