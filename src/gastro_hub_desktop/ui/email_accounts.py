@@ -46,7 +46,7 @@ class EmailAccountsBar(QWidget):
         self._engine = engine
         self._bridge = bridge
         self._lines: dict[str, str] = {}
-        self.summary = QLabel(self.tr("No email account connected yet."))
+        self.summary = QLabel(self.tr("No email account added yet."))
         self.summary.setWordWrap(True)
         self.add_button = QPushButton(self.tr("Add account…"))
         self.add_button.clicked.connect(self.add_account)
