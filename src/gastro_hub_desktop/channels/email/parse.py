@@ -75,59 +75,29 @@ def _from_fast(
     parsed: Any, raw: bytes, own: set[str], fallback_date: datetime | None, account_key: str
 ) -> IncomingMessage:
     headers = {k.lower(): " ".join(v[0].split()) if v else "" for k, v in parsed.headers.items()}
-    message_id = headers.get("message-id", "").strip()
-    provider_id = message_id or "sha256:" + hashlib.sha256(raw).hexdigest()
     sender = parsed.from_
-    from_name = (sender.display_name or "") if sender else ""
-    from_addr = (sender.address or "") if sender else ""
-    outbound = from_addr.lower() in own
-    if outbound and parsed.to:
-        counterpart_name, counterpart_addr = (
-            parsed.to[0].display_name or "",
-            parsed.to[0].address or "",
-        )
-    else:
-        counterpart_name, counterpart_addr = from_name, from_addr
-    if not counterpart_addr:
-        for header in ("sender", "reply-to", "return-path"):
-            display, counterpart_addr = email.utils.parseaddr(headers.get(header, ""))
-            counterpart_name = _decoded(display)
-            if counterpart_addr:
-                break
-        else:
-            counterpart_name, counterpart_addr = NO_SENDER, NO_SENDER
     text = "\n".join(parsed.text_plain).strip()
     html = "\n".join(parsed.text_html) or None
-    if not text and html:
-        text = html_to_text(html)
-    attachments = tuple(
-        Attachment(
-            a.filename or "attachment", a.mimetype or "application/octet-stream", len(a.content)
-        )
-        for a in parsed.attachments
-    )
     sent_at = parsed.date_parsed
     if sent_at is not None and sent_at.tzinfo is None:
         sent_at = sent_at.replace(tzinfo=UTC)
-    references = headers.get("references", "").split()
-    in_reply_to = headers.get("in-reply-to", "").split()
-    automated = not outbound and is_automated(lambda name: headers.get(name, ""), from_addr)
-    return IncomingMessage(
-        channel=Channel.EMAIL,
+    return _message(
+        raw=raw,
+        own=own,
         account_key=account_key,
-        provider_message_id=provider_id,
-        direction=Direction.OUTBOUND if outbound else Direction.INBOUND,
-        counterpart_address=counterpart_addr.lower(),
-        counterpart_name=counterpart_name or counterpart_addr,
-        author_name=from_name or from_addr or counterpart_name,
+        header=lambda name: headers.get(name, ""),
+        sender=((sender.display_name or "", sender.address or "") if sender else ("", "")),
+        recipients=[(t.display_name or "", t.address or "") for t in parsed.to],
         text=text,
         html=html,
-        sent_at=sent_at or fallback_date or datetime.now(UTC),
-        thread_key=(references or in_reply_to or [provider_id])[0],
-        replies_to=tuple(dict.fromkeys(references + in_reply_to)),
+        attachments=[
+            Attachment(
+                a.filename or "attachment", a.mimetype or "application/octet-stream", len(a.content)
+            )
+            for a in parsed.attachments
+        ],
+        sent_at=sent_at or fallback_date,
         subject=" ".join((parsed.subject or "").split()) or None,
-        attachments=attachments,
-        automated=automated,
     )
 
 
@@ -138,25 +108,56 @@ def _parse_with_stdlib(
     account_key: str,
 ) -> IncomingMessage:
     msg = email.message_from_bytes(raw)
-    own = own_addresses or set()
-    message_id = _raw_header(msg, "Message-ID").strip()
+    text, html, attachments = _body(msg)
+    return _message(
+        raw=raw,
+        own=own_addresses or set(),
+        account_key=account_key,
+        header=lambda name: _raw_header(msg, name),
+        sender=_address(msg, "From"),
+        recipients=[
+            (_decoded(n), a) for n, a in email.utils.getaddresses([_raw_header(msg, "To")])
+        ],
+        text=text,
+        html=html,
+        attachments=attachments,
+        sent_at=_date(msg) or fallback_date,
+        subject=_header(msg, "Subject") or None,
+    )
+
+
+def _message(
+    *,
+    raw: bytes,
+    own: set[str],
+    account_key: str,
+    header: Callable[[str], str],
+    sender: tuple[str, str],
+    recipients: list[tuple[str, str]],
+    text: str,
+    html: str | None,
+    attachments: list[Attachment],
+    sent_at: datetime | None,
+    subject: str | None,
+) -> IncomingMessage:
+    """One message from what either parser found (`header` reads raw headers by name)."""
+    message_id = header("message-id").strip()
     provider_id = message_id or "sha256:" + hashlib.sha256(raw).hexdigest()
-    from_name, from_addr = _address(msg, "From")
-    to_pairs = [(_decoded(n), a) for n, a in email.utils.getaddresses([_raw_header(msg, "To")])]
+    from_name, from_addr = sender
     outbound = from_addr.lower() in own
-    if outbound and to_pairs:
-        counterpart_name, counterpart_addr = to_pairs[0]
-    else:
-        counterpart_name, counterpart_addr = from_name, from_addr
+    counterpart_name, counterpart_addr = recipients[0] if outbound and recipients else sender
     if not counterpart_addr:  # no usable From: fall back to other sender headers, keep the mail
-        for header in ("Sender", "Reply-To", "Return-Path"):
-            counterpart_name, counterpart_addr = _address(msg, header)
+        for name in ("sender", "reply-to", "return-path"):
+            display, counterpart_addr = email.utils.parseaddr(header(name))
+            counterpart_name = _decoded(display)
             if counterpart_addr:
                 break
         else:
-            counterpart_name, counterpart_addr = "(no sender)", NO_SENDER
-    text, html, attachments = _body(msg)
-    automated = not outbound and is_automated(lambda name: _raw_header(msg, name), from_addr)
+            counterpart_name, counterpart_addr = NO_SENDER, NO_SENDER
+    if not text and html:
+        text = html_to_text(html)
+    references = header("references").split()
+    in_reply_to = header("in-reply-to").split()
     return IncomingMessage(
         channel=Channel.EMAIL,
         account_key=account_key,
@@ -167,26 +168,13 @@ def _parse_with_stdlib(
         author_name=from_name or from_addr or counterpart_name,
         text=text,
         html=html,
-        sent_at=_date(msg) or fallback_date or datetime.now(UTC),
-        thread_key=thread_key(msg, provider_id),
-        replies_to=tuple(
-            dict.fromkeys(
-                _raw_header(msg, "References").split() + _raw_header(msg, "In-Reply-To").split()
-            )
-        ),
-        subject=_header(msg, "Subject") or None,
+        sent_at=sent_at or datetime.now(UTC),
+        thread_key=(references or in_reply_to or [provider_id])[0],
+        replies_to=tuple(dict.fromkeys(references + in_reply_to)),
+        subject=subject,
         attachments=tuple(attachments),
-        automated=automated,
+        automated=not outbound and is_automated(header, from_addr),
     )
-
-
-def thread_key(msg: Message, own_id: str) -> str:
-    """The conversation a mail belongs to: the root of its References chain."""
-    references = _raw_header(msg, "References").split()
-    if references:
-        return references[0]
-    in_reply_to = _raw_header(msg, "In-Reply-To").split()
-    return in_reply_to[0] if in_reply_to else own_id
 
 
 def _raw_header(msg: Message, name: str) -> str:
