@@ -285,3 +285,42 @@ def test_a_tab_opened_right_after_start_still_loads(qtbot: QtBot, engine: Engine
     chats = w.channel_panel(ChannelTab.CHATS)
     qtbot.waitUntil(lambda: chats.list_stack.currentWidget() is chats.empty)
     bridge.close()
+
+
+def test_attachments_render_as_save_links_and_no_link_opens(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWidgets import QFileDialog
+
+    from gastro_hub_desktop.domain.conversations import ConversationDetail, MessageView
+    from gastro_hub_desktop.domain.messages import Attachment
+    from gastro_hub_desktop.ui.conversation_pane import render_messages
+
+    row = window.inbox.model.row_at(0)
+    assert row is not None
+    view = MessageView(
+        7,
+        Direction.INBOUND,
+        "Jana",
+        "<b>not bold</b>",
+        NOW,
+        None,
+        (Attachment("a<b>.pdf", "application/pdf", 2048),),
+        None,
+        None,
+    )
+    html = render_messages(ConversationDetail(row, (view,)))
+    assert (
+        'href="attachment:7:0"' in html and "a&lt;b&gt;.pdf" in html and "&lt;b&gt;not bold" in html
+    )
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (asked.append("asked") or "", "")
+    )
+    pane = window.inbox.pane
+    with qtbot.waitSignal(pane.status, timeout=2000) as blocker:
+        pane._link_clicked(QUrl("https://evil.example/phish"))
+    assert "not opened" in blocker.args[0]
+    pane._link_clicked(QUrl("attachment:7:0"))
+    assert asked == ["asked"]  # the user chooses where; cancelling saves nothing

@@ -160,3 +160,31 @@ def test_reply_delivered_exactly_once_across_a_crash(
     assert [m.direction for m in engine.store.conversation(row.id).messages].count(
         Direction.OUTBOUND
     ) == 1
+
+
+def test_an_attachment_is_fetched_and_saved_only_on_request(
+    mail_server: MailServer, engine: Engine, tmp_path: Path
+) -> None:
+    from email.message import EmailMessage
+
+    pdf = b"%PDF-1.4\n" + bytes(range(256)) * 40
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = BOB, ALICE, "Faktura 2026-118"
+    msg["Message-ID"] = "<att1@example.test>"
+    msg.set_content("V příloze faktura.")
+    msg.add_attachment(pdf, maintype="application", subtype="pdf", filename="faktura-2026-118.pdf")
+    mail_server.deliver(ALICE, msg.as_bytes())
+    engine.add_email_account(settings(mail_server), "alicepw").result(60)
+    wait_until(lambda: engine.store.stats().messages == 1, 20, "first sync")
+    [row] = engine.store.inbox_page(InboxFilter(), 0, 5)
+    [message] = engine.store.conversation(row.id).messages
+    assert [(a.filename, a.size) for a in message.attachments] == [
+        ("faktura-2026-118.pdf", len(pdf))
+    ]
+    target = tmp_path / "saved.pdf"
+    assert not target.exists()  # listed, not downloaded
+    assert engine.save_attachment(message.id, 0, target).result(60) == target
+    assert target.read_bytes() == pdf
+    with pytest.raises(ChannelProblem, match="no longer in the message"):
+        engine.save_attachment(message.id, 5, tmp_path / "nope.pdf").result(60)
+    assert not (tmp_path / "nope.pdf").exists()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 from gastro_hub_desktop.channels.base import ChannelProblem, Health, HealthState
 from gastro_hub_desktop.channels.email.imap import ImapMailbox
@@ -113,6 +114,30 @@ class EmailAccounts:
         entry = outbox.queue(conversation_id, ctx.account_key, payload, key=key)
         worker.sync_now()
         return entry
+
+    def save_attachment(self, account_key: str, message_id: str, index: int, target: Path) -> Path:
+        """Fetch the message from the server and write one attachment to `target`."""
+        from gastro_hub_desktop.channels.email.attachments import attachment_bytes, save
+
+        with self._lock:
+            worker = self._workers.get(account_key)
+        if worker is None:
+            raise ChannelProblem(
+                "This message was imported, not synced from a connected account, so its "
+                "attachments are not available.",
+                retry=False,
+            )
+        secret = worker._secret()
+        box = ImapMailbox(worker.settings, secret or "", timeout=60)
+        box.connect()
+        try:
+            raw = box.raw_message(message_id)
+        finally:
+            box.close()
+        if raw is None:
+            raise ChannelProblem("The message is no longer on the mail server.", retry=False)
+        _name, content = attachment_bytes(raw, index)
+        return save(content, target)
 
     def stop(self) -> None:
         with self._lock:

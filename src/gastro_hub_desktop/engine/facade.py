@@ -294,6 +294,17 @@ class Engine:
             lambda _s: self._email().queue_reply(conversation_id, text), write=True, channels=True
         )
 
+    def save_attachment(
+        self, message_id: int, index: int, target: Path
+    ) -> concurrent.futures.Future[Path]:
+        """Fetch one attachment from the mail server and save it (it is never opened)."""
+
+        def work() -> Path:
+            account_key, provider_id = self.store.message_origin(message_id)
+            return self._email().save_attachment(account_key, provider_id, index, target)
+
+        return self._run_network(work)
+
     def _run_network(self, fn: Callable[[], T]) -> concurrent.futures.Future[T]:
         async def call() -> T:
             import asyncio

@@ -696,6 +696,18 @@ class Store:
         # import sources and sample data have no settings: they are not connections
         return [(r.key, r.display_name, r.settings) for r in rows if r.settings]
 
+    def message_origin(self, message_id: int) -> tuple[str, str]:
+        """(account key, provider message id) of a stored message."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(_accounts.c.key, _messages.c.provider_message_id)
+                .join(_accounts, _accounts.c.id == _messages.c.account_id)
+                .where(_messages.c.id == message_id)
+            ).one_or_none()
+        if row is None:
+            raise NotFound(f"message {message_id} does not exist")
+        return row.key, row.provider_message_id
+
     def has_message(self, account_key: str, provider_message_id: str) -> bool:
         with self.engine.connect() as conn:
             found = conn.execute(

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -59,7 +60,8 @@ class ConversationPane(QWidget):
         self.header.setWordWrap(True)
         self.messages = QTextBrowser()
         self.messages.setOpenExternalLinks(False)
-        self.messages.setOpenLinks(False)
+        self.messages.setOpenLinks(False)  # nothing in a message is ever opened by a click
+        self.messages.anchorClicked.connect(self._link_clicked)
         self.reply = QPlainTextEdit()
         self.reply.setPlaceholderText(self.tr("Write a reply… it is kept as a draft."))
         self.reply.setMaximumHeight(140)
@@ -209,6 +211,40 @@ class ConversationPane(QWidget):
             lambda exc: self.status.emit(self.tr("Draft not saved: ") + user_message(exc)),
         )
 
+    def _link_clicked(self, url: QUrl) -> None:
+        if url.scheme() != "attachment":
+            self.status.emit(
+                self.tr("Links in messages are not opened from here: ") + url.toString()
+            )
+            return
+        try:
+            message_id, index = (int(part) for part in url.path().split(":"))
+        except ValueError:
+            return
+        name = self._attachment_name(message_id, index)
+        from PySide6.QtWidgets import QFileDialog
+
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save attachment"), str(Path.home() / name)
+        )
+        if target:
+            self.save_attachment(message_id, index, Path(target))
+
+    def _attachment_name(self, message_id: int, index: int) -> str:
+        for m in self._detail.messages if self._detail else ():
+            if m.id == message_id and index < len(m.attachments):
+                return Path(m.attachments[index].filename).name or "attachment"
+        return "attachment"
+
+    def save_attachment(self, message_id: int, index: int, target: Path) -> None:
+        """Fetch the attachment from the server and write it to `target` (never opened)."""
+        self.status.emit(self.tr("Saving attachment…"))
+        self._bridge.call(
+            self._engine.save_attachment(message_id, index, target),
+            lambda path: self.status.emit(self.tr("Attachment saved to ") + str(path)),
+            lambda exc: self.status.emit(self.tr("Attachment not saved: ") + user_message(exc)),
+        )
+
     def send_reply(self) -> None:
         """Queue the reply; the account sends it exactly once (the status bar says when)."""
         if self._detail is None or not self.reply.toPlainText().strip():
@@ -278,8 +314,9 @@ def render_messages(detail: ConversationDetail) -> str:
         colour = "#e8f0fe" if outbound else "#f3f4f6"
         body = html.escape(m.text).replace("\n", "<br>")
         files = "".join(
-            f"<br>📎 {html.escape(a.filename)} ({a.content_type}, {human_size(a.size)})"
-            for a in m.attachments
+            f'<br>📎 <a href="attachment:{m.id}:{index}">{html.escape(a.filename)}</a> '
+            f"({html.escape(a.content_type)}, {human_size(a.size)})"
+            for index, a in enumerate(m.attachments)
         )
         parts.append(
             f'<table width="100%" cellspacing="0" cellpadding="6"><tr><td align="{align}">'

@@ -205,6 +205,17 @@ class ImapMailbox:
         found = self._call(self._client.search, ["HEADER", "Message-ID", message_id])
         return bool(found)
 
+    def raw_message(self, message_id: str) -> bytes | None:
+        """The message as stored on the server (INBOX, then Sent), found by its Message-ID."""
+        for folder in self.folders():
+            self._call(self._client.select_folder, folder, readonly=True)
+            uids = self._call(self._client.search, ["HEADER", "Message-ID", message_id])
+            if uids:
+                fetched = self._call(self._fetch, [max(uids)])
+                if fetched:
+                    return next(iter(fetched.values()))[0]
+        return None
+
     def file_copy(self, folder: str, raw: bytes, when: datetime) -> None:
         from imapclient import SEEN
 
