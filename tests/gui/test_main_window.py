@@ -324,3 +324,63 @@ def test_attachments_render_as_save_links_and_no_link_opens(
     assert "not opened" in blocker.args[0]
     pane._link_clicked(QUrl("attachment:7:0"))
     assert asked == ["asked"]  # the user chooses where; cancelling saves nothing
+
+
+def test_remote_images_are_blocked_until_the_user_asks(
+    qtbot: QtBot, window: MainWindow, engine: Engine
+) -> None:
+    import http.server
+    import threading
+
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QUrl
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(4, 4, QImage.Format.Format_RGB32)
+    image.fill(QColor("red"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    png = bytes(data.data())
+    requests: list[str] = []
+
+    class Images(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            requests.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Content-Length", str(len(png)))
+            self.end_headers()
+            self.wfile.write(png)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Images)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/track.png"
+    try:
+        mail = IncomingMessage(
+            channel=Channel.EMAIL, account_key="test:email", provider_message_id="html-1",
+            direction=Direction.INBOUND, counterpart_address="promo@shop.example.com",
+            counterpart_name="Shop", text="Akce", sent_at=NOW, thread_key="html-1",
+            html=f'<p>Akce týdne</p><img src="{url}" alt="logo"><script>alert(1)</script>',
+        )  # fmt: skip
+        engine.store.ingest([mail])
+        panel = window.inbox
+        panel.model.refresh()
+        qtbot.waitUntil(lambda: panel.model.rowCount() == 4 and panel.model.row_at(0) is not None)
+        panel.select_row(0)
+        qtbot.waitUntil(lambda: "Akce týdne" in panel.pane.messages.toPlainText())
+        pane = panel.pane
+        assert "Remote images are blocked" in pane.messages.toPlainText()
+        assert "alert" not in pane.messages.toHtml()
+        qtbot.wait(200)
+        assert requests == []  # opening the message fetched nothing
+        [message] = pane._detail.messages  # type: ignore[union-attr]
+        pane._link_clicked(QUrl(f"load-images:{message.id}"))
+        qtbot.waitUntil(lambda: url in pane.messages.images, timeout=10000)
+        assert requests == ["/track.png"]
+        assert "Remote images are blocked" not in pane.messages.toPlainText()
+    finally:
+        server.shutdown()

@@ -80,6 +80,8 @@ class MessageView:
     attachments: tuple[Attachment, ...]
     language: str | None
     urgency: Urgency | None
+    html: str | None = None  # sanitized when stored
+    problem: str | None = None  # why the message could only be kept raw
 
 
 @dataclass(frozen=True)

@@ -305,6 +305,12 @@ class Engine:
 
         return self._run_network(work)
 
+    def fetch_images(self, urls: list[str]) -> concurrent.futures.Future[dict[str, bytes]]:
+        """Download a message's remote images, because the user asked to see them."""
+        from gastro_hub_desktop.channels.remote_images import fetch_images
+
+        return self._run_network(lambda: fetch_images(urls))
+
     def _run_network(self, fn: Callable[[], T]) -> concurrent.futures.Future[T]:
         async def call() -> T:
             import asyncio

@@ -533,6 +533,8 @@ class Store:
                     attachments=tuple(Attachment(**a) for a in (r.attachments or [])),
                     language=r.language,
                     urgency=Urgency(r.urgency) if r.urgency else None,
+                    html=r.html,
+                    problem=r.problem,
                 )
                 for r in conn.execute(
                     select(
@@ -545,6 +547,8 @@ class Store:
                         m.attachments,
                         m.language,
                         m.urgency,
+                        m.html,
+                        m.problem,
                     )
                     .where(m.conversation_id == conversation_id)
                     .order_by(m.sent_at, m.id)

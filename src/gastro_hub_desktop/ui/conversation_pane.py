@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -55,10 +56,12 @@ class ConversationPane(QWidget):
         self._detail: ConversationDetail | None = None
         self._loaded_draft = ""
         self._request_id = 0
+        self._images_allowed: set[int] = set()
+        self._images_allowed_for: int | None = None
 
         self.header = QLabel(self.tr("Select a conversation to read it."))
         self.header.setWordWrap(True)
-        self.messages = QTextBrowser()
+        self.messages = MessageBrowser()
         self.messages.setOpenExternalLinks(False)
         self.messages.setOpenLinks(False)  # nothing in a message is ever opened by a click
         self.messages.anchorClicked.connect(self._link_clicked)
@@ -175,7 +178,10 @@ class ConversationPane(QWidget):
             + (f" · <b>{' '.join(badges)}</b>" if badges else "")
             + (f"<br><i>{html.escape(row.subject)}</i>" if row.subject else "")
         )
-        self.messages.setHtml(render_messages(detail))
+        if self._detail is None or self._images_allowed_for != detail.row.id:
+            self._images_allowed = set()
+            self._images_allowed_for = detail.row.id
+        self.messages.setHtml(render_messages(detail, self._images_allowed))
         bar = self.messages.verticalScrollBar()
         bar.setValue(bar.maximum())
         if not keep_reply:
@@ -212,6 +218,9 @@ class ConversationPane(QWidget):
         )
 
     def _link_clicked(self, url: QUrl) -> None:
+        if url.scheme() == "load-images":
+            self.load_images(int(url.path()))
+            return
         if url.scheme() != "attachment":
             self.status.emit(
                 self.tr("Links in messages are not opened from here: ") + url.toString()
@@ -235,6 +244,31 @@ class ConversationPane(QWidget):
             if m.id == message_id and index < len(m.attachments):
                 return Path(m.attachments[index].filename).name or "attachment"
         return "attachment"
+
+    def load_images(self, message_id: int) -> None:
+        """The user asked to see this message's remote images: fetch them, then show them."""
+        from gastro_hub_desktop.channels.remote_images import remote_images
+
+        message = next(
+            (m for m in (self._detail.messages if self._detail else ()) if m.id == message_id), None
+        )
+        if message is None:
+            return
+        urls = remote_images(message.html)
+        self.status.emit(self.tr("Loading images…"))
+
+        def loaded(images: dict[str, bytes]) -> None:
+            self.messages.add_images(images)
+            self._images_allowed.add(message_id)
+            if self._detail is not None:
+                self.messages.setHtml(render_messages(self._detail, self._images_allowed))
+            self.status.emit(self.tr("%n image(s) loaded", "", len(images)))
+
+        self._bridge.call(
+            self._engine.fetch_images(urls),
+            loaded,
+            lambda exc: self.status.emit(self.tr("Images not loaded: ") + user_message(exc)),
+        )
 
     def save_attachment(self, message_id: int, index: int, target: Path) -> None:
         """Fetch the attachment from the server and write it to `target` (never opened)."""
@@ -303,16 +337,50 @@ class ConversationPane(QWidget):
         )
 
 
-def render_messages(detail: ConversationDetail) -> str:
-    """Messages as escaped HTML (message content is never interpreted as markup here)."""
+class MessageBrowser(QTextBrowser):
+    """Shows messages; loads no resource by itself (remote images stay blocked until the user
+    asks and the engine fetched them; local files are never read)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.images: dict[str, QImage] = {}
+
+    def add_images(self, images: dict[str, bytes]) -> None:
+        for url, data in images.items():
+            image = QImage.fromData(data)
+            if not image.isNull():
+                self.images[url] = image
+
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
+        return self.images.get(url.toString() if isinstance(url, QUrl) else str(url))
+
+
+def render_messages(detail: ConversationDetail, images_allowed: set[int] | None = None) -> str:
+    """Messages as HTML: the text escaped, or the sanitized HTML with remote images held back
+    (a "Load images" link asks for them)."""
     import html
+
+    from gastro_hub_desktop.channels.remote_images import remote_images
 
     parts = []
     for m in detail.messages:
         outbound = m.direction is Direction.OUTBOUND
         align = "right" if outbound else "left"
         colour = "#e8f0fe" if outbound else "#f3f4f6"
-        body = html.escape(m.text).replace("\n", "<br>")
+        if m.html:
+            body = m.html  # sanitized by nh3 when stored
+            if remote_images(m.html) and m.id not in (images_allowed or set()):
+                body += (
+                    "<br><small><i>Remote images are blocked.</i> "
+                    f'<a href="load-images:{m.id}">Load images</a></small>'
+                )
+        else:
+            body = html.escape(m.text).replace("\n", "<br>")
+        if m.problem:
+            body = (
+                "<small><b>⚠ This message could not be read; shown as received.</b></small><br>"
+                + body
+            )
         files = "".join(
             f'<br>📎 <a href="attachment:{m.id}:{index}">{html.escape(a.filename)}</a> '
             f"({html.escape(a.content_type)}, {human_size(a.size)})"
