@@ -1,6 +1,7 @@
 """Reading an mbox mailbox (Thunderbird, Gmail Takeout, `mbox` exports) into messages.
 
-A message that cannot be parsed is reported and skipped, never the whole file.
+A message no parser can read is kept as received and flagged (like IMAP sync does), and
+reported; one bad message never stops the whole file.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from gastro_hub_desktop.channels.email.parse import parse_message
+from gastro_hub_desktop.channels.email.parse import ACCOUNT, parse_message, unreadable_message
 from gastro_hub_desktop.domain.messages import IncomingMessage
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,8 @@ def count_messages(path: Path) -> int:
 def read_mbox(
     path: Path, own_addresses: set[str] | None = None, problems: list[str] | None = None
 ) -> Iterator[IncomingMessage]:
-    """Yield each message of the mbox once; unreadable ones go to `problems`."""
+    """Yield each message of the mbox once; unreadable ones are yielded raw and flagged and
+    also go to `problems` (one that cannot even be read from the file is only reported)."""
     own = {a.lower() for a in own_addresses or set()}
     problems = problems if problems is not None else []
     box = mailbox.mbox(path, factory=None, create=False)
@@ -43,10 +45,19 @@ def read_mbox(
                 raw = box.get_bytes(key)
                 with box.get_file(key, from_=True) as f:
                     from_line = f.readline().decode("ascii", "replace")[5:].strip()
-                yield parse_message(raw, own, fallback_date=_from_line_date(from_line))
             except Exception as exc:  # one bad message never stops the import
                 log.warning("mbox %s: message %s unreadable", path.name, key, exc_info=True)
                 problems.append(f"message {key + 1} in {path.name}: {exc}")
+                continue
+            when = _from_line_date(from_line)
+            try:
+                message = parse_message(raw, own, fallback_date=when)
+            except Exception as exc:  # kept raw and flagged, never dropped
+                log.warning("mbox %s: message %s kept raw", path.name, key + 1, exc_info=True)
+                reason = f"{type(exc).__name__}: {exc}"
+                problems.append(f"message {key + 1} in {path.name} kept as received: {reason}")
+                message = unreadable_message(raw, reason, ACCOUNT, when or datetime.now(UTC))
+            yield message
     finally:
         box.close()
 

@@ -35,7 +35,11 @@ def parse_message(
     account_key: str = ACCOUNT,
 ) -> IncomingMessage:
     """Parse with fast-mail-parser (Rust `mailparse`, ~20× the standard library's speed);
-    what it refuses (odd MIME, broken base64) goes through the standard library instead."""
+    what it refuses (odd MIME, broken base64), or what it returns but cannot hand over (e.g.
+    `date_parsed` raising on a year like 99999), goes through the standard library instead.
+
+    Raises when neither can read the message (e.g. MIME nested thousands of levels deep);
+    callers then keep it raw and flagged with `unreadable_message`."""
     try:
         from fast_mail_parser import parse_email
     except ImportError:  # pragma: no cover - a dependency, but keep mail flowing without it
@@ -43,10 +47,9 @@ def parse_message(
     if parse_email is not None:
         try:
             parsed = parse_email(raw)
+            return _from_fast(parsed, raw, own_addresses or set(), fallback_date, account_key)
         except Exception:
             log.debug("fast parser refused a message; using the standard library", exc_info=True)
-        else:
-            return _from_fast(parsed, raw, own_addresses or set(), fallback_date, account_key)
     return _parse_with_stdlib(raw, own_addresses, fallback_date, account_key)
 
 
