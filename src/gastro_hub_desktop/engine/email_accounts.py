@@ -31,6 +31,8 @@ class EmailAccounts:
 
     def start_all(self) -> None:
         for key, _name, data in self.store.accounts(Channel.EMAIL):
+            if not key.startswith("email:"):  # e.g. Missive accounts: they have their own
+                continue
             try:
                 self._start(EmailSettings.from_dict(data))
             except Exception:

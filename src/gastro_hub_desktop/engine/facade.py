@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
     from gastro_hub_desktop.channels.base import Health
     from gastro_hub_desktop.channels.email.settings import EmailSettings
+    from gastro_hub_desktop.channels.missive.settings import MissiveSettings
     from gastro_hub_desktop.domain.conversations import (
         ConversationDetail,
         ConversationRow,
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     )
     from gastro_hub_desktop.domain.messages import ChannelTab, ImportResult
     from gastro_hub_desktop.engine.email_accounts import EmailAccounts
+    from gastro_hub_desktop.engine.missive_accounts import MissiveAccounts
     from gastro_hub_desktop.store.outbox import OutboxEntry
     from gastro_hub_desktop.store.repository import Store, StoreStats
 
@@ -78,6 +80,7 @@ class Engine:
         self.database_url = database_url
         self._credentials = credentials
         self.email: EmailAccounts | None = None
+        self.missive: MissiveAccounts | None = None
         self._channels_started: Any = None  # an asyncio future, set once the database is open
         self.events = EventBus()
         self._loop_thread = LoopThread("engine")
@@ -138,6 +141,7 @@ class Engine:
 
     def _start_channels(self, store: Store) -> None:
         from gastro_hub_desktop.engine.email_accounts import EmailAccounts
+        from gastro_hub_desktop.engine.missive_accounts import MissiveAccounts
 
         if self._stopped:
             return
@@ -147,6 +151,8 @@ class Engine:
             self._credentials = Credentials()
         self.email = EmailAccounts(store, self.events, self._credentials)
         self.email.start_all()
+        self.missive = MissiveAccounts(store, self.events, self._credentials)
+        self.missive.start_all()
 
     def stop(self, timeout: float = 15.0) -> None:
         """Finish the write in progress, then stop everything. Safe to call twice."""
@@ -157,8 +163,9 @@ class Engine:
         for pool in (self._writer, self._readers):
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
-        if self.email is not None:  # after the pools: channels may have been starting
-            self.email.stop()
+        for accounts in (self.email, self.missive):  # after the pools: they may be starting
+            if accounts is not None:
+                accounts.stop()
         if self._store is not None:
             self._store.close()
         log.info("engine stopped")
@@ -282,26 +289,58 @@ class Engine:
         return self._run_network(lambda: self._email().add(settings, secret))
 
     def email_health(self) -> concurrent.futures.Future[dict[str, Health]]:
-        """The last measured health of each email account (from the workers, not assumed)."""
-        return self._run(lambda _s: self._email().health(), channels=True)
+        """The last measured health of each email and Missive account (from the workers, not
+        assumed)."""
+        return self._run(
+            lambda _s: {**self._email().health(), **self._missive().health()}, channels=True
+        )
 
     def email_accounts(self) -> concurrent.futures.Future[list[tuple[str, str, dict[str, Any]]]]:
         return self._run(lambda s: s.accounts(Channel.EMAIL))
 
     def send_reply(self, conversation_id: int, text: str) -> concurrent.futures.Future[OutboxEntry]:
-        """Queue a reply; the account's worker sends it exactly once and files it in Sent."""
-        return self._run(
-            lambda _s: self._email().queue_reply(conversation_id, text), write=True, channels=True
-        )
+        """Queue a reply: an email account's worker sends it exactly once and files it in Sent;
+        a Missive account's worker posts it once as a draft for the team to send."""
+        from gastro_hub_desktop.engine.missive_accounts import is_missive
+        from gastro_hub_desktop.store.outbox import Outbox
+
+        def work(store: Store) -> OutboxEntry:
+            account_key = Outbox(store).reply_context(conversation_id).account_key
+            accounts = self._missive() if is_missive(account_key) else self._email()
+            return accounts.queue_reply(conversation_id, text)
+
+        return self._run(work, write=True, channels=True)
+
+    # ------------------------------------------------------------ Missive accounts
+
+    def _missive(self) -> MissiveAccounts:
+        if self.missive is None:
+            raise EngineNotReady("the Missive accounts are still starting; try again in a moment")
+        return self.missive
+
+    def test_missive_account(
+        self, settings: MissiveSettings, token: str
+    ) -> concurrent.futures.Future[str]:
+        """Ask Missive who the token belongs to; nothing is kept."""
+        return self._run_network(lambda: self._missive().test(settings, token)[1])
+
+    def add_missive_account(
+        self, settings: MissiveSettings, token: str
+    ) -> concurrent.futures.Future[str]:
+        """Test, keep (token in the keyring) and start syncing a Missive account."""
+        return self._run_network(lambda: self._missive().add(settings, token))
 
     def save_attachment(
         self, message_id: int, index: int, target: Path
     ) -> concurrent.futures.Future[Path]:
         """Fetch one attachment from the mail server and save it (it is never opened)."""
 
+        from gastro_hub_desktop.engine.missive_accounts import is_missive
+
         def work() -> Path:
             account_key, provider_id = self.store.message_origin(message_id)
-            return self._email().save_attachment(account_key, provider_id, index, target)
+            accounts = self._missive() if is_missive(account_key) else self._email()
+            return accounts.save_attachment(account_key, provider_id, index, target)
 
         return self._run_network(work)
 
