@@ -239,6 +239,7 @@ class MissiveStandIn:
         if limit > 10:
             return 400, {"error": "limit must be at most 10"}, {}
         until = int(query["until"]) if "until" in query else None
+
         def when(m: dict[str, Any]) -> int:
             return int(m.get("delivered_at") or m.get("created_at") or 0)
 
