@@ -24,6 +24,7 @@ from gastro_hub_desktop.channels.email.settings import PRESETS, Auth, EmailSetti
 from gastro_hub_desktop.engine.events import ChannelHealthChanged, EngineEvent, EngineStarted
 from gastro_hub_desktop.ui.bridge import user_message
 from gastro_hub_desktop.ui.inbox_model import format_when
+from gastro_hub_desktop.ui.missive_account_dialog import MissiveAccountDialog
 
 if TYPE_CHECKING:
     from gastro_hub_desktop.engine.facade import Engine
@@ -35,6 +36,16 @@ STATE_WORDS = {
     HealthState.RETRYING: "retrying",
     HealthState.NEEDS_ATTENTION: "needs attention",
 }
+MAIL_KINDS = ("email:", "missive:")
+
+
+def account_name(account_key: str) -> str:
+    """What the bar calls an account: its address, and "Missive" for a Missive account."""
+    if account_key.startswith("missive:"):
+        return "Missive " + account_key.removeprefix("missive:")
+    return account_key.removeprefix("email:")
+
+
 SECURITY_LABELS = {Security.SSL: "SSL/TLS", Security.STARTTLS: "STARTTLS", Security.NONE: "None"}
 
 
@@ -50,22 +61,26 @@ class EmailAccountsBar(QWidget):
         self.summary.setWordWrap(True)
         self.add_button = QPushButton(self.tr("Add account…"))
         self.add_button.clicked.connect(self.add_account)
+        self.add_missive_button = QPushButton(self.tr("Connect Missive…"))
+        self.add_missive_button.clicked.connect(self.add_missive)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary, 1)
         layout.addWidget(self.add_button)
+        layout.addWidget(self.add_missive_button)
         bridge.event.connect(self._on_event)
         self.dialog: EmailAccountDialog | None = None
+        self.missive_dialog: MissiveAccountDialog | None = None
 
     def _on_event(self, event: EngineEvent) -> None:
         if isinstance(event, EngineStarted):
             self.refresh()
-        elif isinstance(event, ChannelHealthChanged) and event.account_key.startswith("email:"):
+        elif isinstance(event, ChannelHealthChanged) and event.account_key.startswith(MAIL_KINDS):
             h = event.health
             when = f" (checked {format_when(h.checked_at)})" if h.checked_at else ""
             detail = f": {h.message}" if h.state is not HealthState.CONNECTED and h.message else ""
-            address = event.account_key.removeprefix("email:")
-            self._lines[event.account_key] = f"{address} — {STATE_WORDS[h.state]}{when}{detail}"
+            name = account_name(event.account_key)
+            self._lines[event.account_key] = f"{name} — {STATE_WORDS[h.state]}{when}{detail}"
             self._show()
 
     def refresh(self) -> None:
@@ -73,8 +88,8 @@ class EmailAccountsBar(QWidget):
 
     def _accounts_loaded(self, accounts: list[tuple[str, str, dict[str, Any]]]) -> None:
         for key, _name, _settings in accounts:
-            address = key.removeprefix("email:")
-            self._lines.setdefault(key, f"{address} — {STATE_WORDS[HealthState.UNKNOWN]}")
+            name = account_name(key)
+            self._lines.setdefault(key, f"{name} — {STATE_WORDS[HealthState.UNKNOWN]}")
         self._show()
         self._bridge.call(self._engine.email_health(), self._health_loaded)
 
@@ -90,6 +105,11 @@ class EmailAccountsBar(QWidget):
         self.dialog = EmailAccountDialog(self._engine, self._bridge, self)
         self.dialog.accepted.connect(self.refresh)
         self.dialog.open()
+
+    def add_missive(self) -> None:
+        self.missive_dialog = MissiveAccountDialog(self._engine, self._bridge, self)
+        self.missive_dialog.accepted.connect(self.refresh)
+        self.missive_dialog.open()
 
 
 class EmailAccountDialog(QDialog):

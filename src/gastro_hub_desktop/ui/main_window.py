@@ -194,7 +194,9 @@ class MainWindow(QMainWindow):
             self.progress.setValue(event.done)
         elif isinstance(event, ReplyStatus):
             self.show_status(
-                event.text if event.state == "sent" else self.tr("Reply not sent: ") + event.text
+                event.text
+                if event.state in ("sent", "drafted")
+                else self.tr("Reply not sent: ") + event.text
             )
         elif isinstance(event, JobFinished):
             self.progress.setVisible(False)
