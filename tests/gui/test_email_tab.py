@@ -3,35 +3,19 @@ read the synced mail and send a reply that reaches the customer (real Dovecot, S
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from pytestqt.qtbot import QtBot
 from tests.integration.test_email_reply import bob_inbox
 from tests.integration.test_email_sync import ALICE, mail
 from tests.servers import MailServer
 
-from gastro_hub_desktop.credentials import Credentials
 from gastro_hub_desktop.domain.messages import ChannelTab
-from gastro_hub_desktop.engine.facade import Engine
-from gastro_hub_desktop.ui.bridge import EngineBridge
 from gastro_hub_desktop.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, secret_service: dict[str, str]) -> Iterator[MainWindow]:
-    from keyring.backends.SecretService import Keyring
-
-    engine = Engine(f"sqlite:///{tmp_path / 'tab.sqlite3'}", credentials=Credentials(Keyring()))
-    bridge = EngineBridge(engine.events)
-    w = MainWindow(engine, bridge)
-    qtbot.addWidget(w)
-    w.show()
-    engine.start().result(30)
-    yield w
-    engine.stop()
-    bridge.close()
+def window(keyring_window: MainWindow) -> MainWindow:
+    return keyring_window
 
 
 def test_add_account_then_reply_from_the_email_tab(

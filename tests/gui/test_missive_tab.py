@@ -5,40 +5,18 @@ and a reply goes to Missive as a draft (loopback stand-in, real keyring)."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 from tests.standins.missive import TOKEN, MissiveStandIn
 
-from gastro_hub_desktop.credentials import Credentials
 from gastro_hub_desktop.domain.messages import ChannelTab
-from gastro_hub_desktop.engine.facade import Engine
-from gastro_hub_desktop.ui.bridge import EngineBridge
 from gastro_hub_desktop.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def missive() -> Iterator[MissiveStandIn]:
-    standin = MissiveStandIn().start()
-    yield standin
-    standin.stop()
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, secret_service: dict[str, str]) -> Iterator[MainWindow]:
-    from keyring.backends.SecretService import Keyring
-
-    engine = Engine(f"sqlite:///{tmp_path / 'tab.sqlite3'}", credentials=Credentials(Keyring()))
-    bridge = EngineBridge(engine.events)
-    w = MainWindow(engine, bridge)
-    qtbot.addWidget(w)
-    w.show()
-    engine.start().result(30)
-    yield w
-    engine.stop()
-    bridge.close()
+def window(keyring_window: MainWindow) -> MainWindow:
+    return keyring_window
 
 
 def test_connect_missive_and_reply_as_a_draft(

@@ -34,13 +34,6 @@ CUSTOMER = ("Bistro U Lípy", "objednavky@ulipy.example.cz")
 TEAM = "info@gastro.example"
 
 
-@pytest.fixture
-def missive() -> Iterator[MissiveStandIn]:
-    standin = MissiveStandIn().start()
-    yield standin
-    standin.stop()
-
-
 def settings(standin: MissiveStandIn, **changes: object) -> MissiveSettings:
     values: dict[str, object] = {
         "user_email": "jana@gastro.example",

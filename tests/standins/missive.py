@@ -16,10 +16,13 @@ import re
 import threading
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+import pytest
 
 TOKEN = "missive-test-token"
 
@@ -329,3 +332,11 @@ class MissiveStandIn:
             self._server.shutdown()
             self._server.server_close()
             self._server = None
+
+
+@pytest.fixture
+def missive() -> Iterator[MissiveStandIn]:
+    """A Missive stand-in on loopback for one test."""
+    standin = MissiveStandIn().start()
+    yield standin
+    standin.stop()
