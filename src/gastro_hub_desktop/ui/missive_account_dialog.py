@@ -4,22 +4,13 @@ belongs to. All talking to Missive happens in the engine, never on the GUI threa
 
 from __future__ import annotations
 
+import concurrent.futures
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from gastro_hub_desktop.channels.missive.settings import API_URL, MissiveSettings
-from gastro_hub_desktop.ui.bridge import user_message
+from gastro_hub_desktop.ui.account_dialog import AccountDialog
 
 if TYPE_CHECKING:
     from gastro_hub_desktop.engine.facade import Engine
@@ -32,11 +23,11 @@ TOKEN_HINT = (
 )
 
 
-class MissiveAccountDialog(QDialog):
+class MissiveAccountDialog(AccountDialog):
+    testing = "Testing… (asking Missive who this token belongs to)"
+
     def __init__(self, engine: Engine, bridge: EngineBridge, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._engine = engine
-        self._bridge = bridge
+        super().__init__(engine, bridge, parent)
         self.setWindowTitle(self.tr("Connect Missive"))
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
@@ -48,20 +39,11 @@ class MissiveAccountDialog(QDialog):
         self.api_url = QLineEdit(API_URL)
         self.hint = QLabel(self.tr(TOKEN_HINT))
         self.hint.setWordWrap(True)
-        self.result = QLabel()
-        self.result.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("API token"), self.token)
         form.addRow(self.tr("Team addresses"), self.own_addresses)
         form.addRow(self.tr("Fetch history (days)"), self.history_days)
         form.addRow(self.tr("API address"), self.api_url)
-        self.test_button = QPushButton(self.tr("Test connection"))
-        self.test_button.clicked.connect(self.test_connection)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addLayout(form)
@@ -89,34 +71,11 @@ class MissiveAccountDialog(QDialog):
             return self.tr("The API address must start with https://")
         return None
 
-    def _busy(self, text: str) -> None:
-        self.result.setText(text)
-        self.test_button.setEnabled(False)
-        self.buttons.setEnabled(False)
+    def _test(self) -> concurrent.futures.Future[str]:
+        return self._engine.test_missive_account(self.settings(), self.token.text())
 
-    def _done(self, text: str) -> None:
-        self.result.setText(text)
-        self.test_button.setEnabled(True)
-        self.buttons.setEnabled(True)
+    def _add(self) -> concurrent.futures.Future[str]:
+        return self._engine.add_missive_account(self.settings(), self.token.text())
 
-    def test_connection(self) -> None:
-        if (problem := self._missing()) is not None:
-            self.result.setText(problem)
-            return
-        self._busy(self.tr("Testing… (asking Missive who this token belongs to)"))
-        self._bridge.call(
-            self._engine.test_missive_account(self.settings(), self.token.text()),
-            lambda summary: self._done("✔ " + summary),
-            lambda exc: self._done("✘ " + user_message(exc)),
-        )
-
-    def save(self) -> None:
-        if (problem := self._missing()) is not None:
-            self.result.setText(problem)
-            return
-        self._busy(self.tr("Checking and saving…"))
-        self._bridge.call(
-            self._engine.add_missive_account(self.settings(), self.token.text()),
-            lambda _summary: (self.token.clear(), self.accept()),
-            lambda exc: self._done("✘ " + user_message(exc)),
-        )
+    def _forget_secret(self) -> None:
+        self.token.clear()
