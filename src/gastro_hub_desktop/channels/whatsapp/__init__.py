@@ -1,0 +1,1 @@
+"""WhatsApp through Twilio or the Meta WhatsApp Cloud API."""
