@@ -22,6 +22,7 @@ from sqlalchemy import (
     tuple_,
     update,
 )
+from sqlalchemy.exc import IntegrityError
 
 from gastro_hub_desktop.domain.contacts import handle_for
 from gastro_hub_desktop.domain.conversations import (
@@ -188,11 +189,20 @@ class Store:
         return IngestOutcome(new, duplicates, frozenset(touched))
 
     def _ingest_batch(self, batch: list[IncomingMessage]) -> tuple[int, int, set[int]]:
-        try:
-            return self._ingest_batch_once(batch)
-        except Exception:
-            self._account_ids.clear()  # an account created in the rolled-back batch is gone
-            raise
+        for attempt in range(3):
+            try:
+                return self._ingest_batch_once(batch)
+            except IntegrityError:
+                # another writer stored one of these messages (or created the account) between
+                # our check and our insert: the unique constraint refused the double; the next
+                # attempt sees their rows and counts ours as duplicates
+                self._account_ids.clear()
+                if attempt == 2:
+                    raise
+            except Exception:
+                self._account_ids.clear()  # an account created in the rolled-back batch is gone
+                raise
+        raise AssertionError("unreachable")
 
     def _ingest_batch_once(self, batch: list[IncomingMessage]) -> tuple[int, int, set[int]]:
         with self._write() as conn:
