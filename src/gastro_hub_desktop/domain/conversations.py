@@ -82,6 +82,8 @@ class MessageView:
     urgency: Urgency | None
     html: str | None = None  # sanitized when stored
     problem: str | None = None  # why the message could only be kept raw
+    delivery: str | None = None  # ours: queued / sent / delivered / read / failed, when known
+    delivery_error: str | None = None  # why the provider failed to deliver it
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,7 @@ from gastro_hub_desktop.store.schema import (
     Contact,
     ContactHandle,
     Conversation,
+    DeliveryStatus,
     Draft,
     Message,
     SyncPosition,
@@ -78,6 +79,7 @@ _messages = Message.__table__
 _drafts = Draft.__table__
 _audit = AuditEntry.__table__
 _positions = SyncPosition.__table__
+_delivery = DeliveryStatus.__table__
 
 
 # What an inbox row (ConversationRow) is made of.
@@ -545,6 +547,8 @@ class Store:
                     urgency=Urgency(r.urgency) if r.urgency else None,
                     html=r.html,
                     problem=r.problem,
+                    delivery=r.status,
+                    delivery_error=r.error,
                 )
                 for r in conn.execute(
                     select(
@@ -559,6 +563,15 @@ class Store:
                         m.urgency,
                         m.html,
                         m.problem,
+                        _delivery.c.status,
+                        _delivery.c.error,
+                    )
+                    .outerjoin(
+                        _delivery,
+                        and_(
+                            _delivery.c.account_id == m.account_id,
+                            _delivery.c.provider_message_id == m.provider_message_id,
+                        ),
                     )
                     .where(m.conversation_id == conversation_id)
                     .order_by(m.sent_at, m.id)

@@ -208,6 +208,32 @@ class OutboxItem(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
+class DeliveryStatus(Base):
+    """How far one of our sent messages got at the provider (queued → sent → delivered → read,
+    or failed). Kept by the provider's message id, so a status that arrives before the message
+    itself is stored is not lost; it only ever moves forward (`rank`)."""
+
+    __tablename__ = "delivery_statuses"
+    __table_args__ = (UniqueConstraint("account_id", "provider_message_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("channel_accounts.id", ondelete="CASCADE"))
+    provider_message_id: Mapped[str] = mapped_column(String(500))
+    status: Mapped[str] = mapped_column(String(12))
+    rank: Mapped[int] = mapped_column(Integer)
+    error: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class WebhookReceipt(Base):
+    """A digest of each authenticated webhook request taken in: the same signed request
+    arriving again is a replay and is not processed twice."""
+
+    __tablename__ = "webhook_receipts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
 class AuditEntry(Base):
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
