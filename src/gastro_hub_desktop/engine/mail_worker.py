@@ -13,7 +13,7 @@ from email.message import EmailMessage
 from typing import Any
 
 from gastro_hub_desktop.channels.base import ChannelProblem, Health, HealthState
-from gastro_hub_desktop.channels.email.imap import FolderBatch, ImapMailbox
+from gastro_hub_desktop.channels.email.imap import ImapMailbox, RawBatch
 from gastro_hub_desktop.channels.email.outgoing import build_message, send_smtp
 from gastro_hub_desktop.channels.email.settings import EmailSettings
 from gastro_hub_desktop.domain.conversations import OutboxState
@@ -128,15 +128,16 @@ class MailWorker:
     def sync_once(self, mailbox: ImapMailbox) -> int:
         """Read everything new into the store; each batch is stored before its position.
 
-        The next batch is fetched from the server while the current one is being stored."""
+        A thread only fetches (it mostly waits on the server), so the next batch is on its
+        way while the current one is parsed and stored here."""
         since = (datetime.now(UTC) - timedelta(days=self.settings.history_days)).date()
         positions = self.store.positions(self.account_key)
-        batches: queue.Queue[FolderBatch | BaseException | None] = queue.Queue(maxsize=2)
+        batches: queue.Queue[RawBatch | BaseException | None] = queue.Queue(maxsize=2)
         abort = threading.Event()
 
         def fetch() -> None:
             try:
-                for batch in mailbox.new_messages(positions, since):
+                for batch in mailbox.fetch_new(positions, since):
                     if self._stop.is_set() or abort.is_set():
                         break
                     batches.put(batch)
@@ -152,15 +153,16 @@ class MailWorker:
             while (item := batches.get()) is not None:
                 if isinstance(item, BaseException):
                     raise item
-                if item.messages:
-                    outcome = self.store.ingest(item.messages)
+                batch = mailbox.parse_batch(item)
+                if batch.messages:
+                    outcome = self.store.ingest(batch.messages)
                     new += outcome.new
                     if outcome.new:
                         self.events.publish(
                             ConversationsChanged(outcome.conversation_ids, outcome.new)
                         )
                 self.store.save_position(
-                    self.account_key, item.folder, item.validity, item.last_uid
+                    self.account_key, batch.folder, batch.validity, batch.last_uid
                 )
         finally:
             abort.set()

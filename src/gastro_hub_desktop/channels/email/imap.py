@@ -34,6 +34,16 @@ class FolderBatch:
     messages: list[IncomingMessage]
 
 
+@dataclass
+class RawBatch:
+    """A batch as fetched, before parsing: (UID, raw message, INTERNALDATE) in UID order."""
+
+    folder: str
+    validity: int
+    last_uid: int
+    fetched: list[tuple[int, bytes, datetime | None]]
+
+
 class ImapMailbox:
     """One connection to one account. Not thread-safe: one worker thread uses it."""
 
@@ -123,12 +133,18 @@ class ImapMailbox:
 
         No position, or a changed UIDVALIDITY: everything since `since` is read again (the
         store keeps each message once by Message-ID)."""
+        for raw in self.fetch_new(positions, since):
+            yield self.parse_batch(raw)
+
+    def fetch_new(self, positions: dict[str, tuple[int, int]], since: date) -> Iterator[RawBatch]:
+        """What `new_messages` reads, unparsed: only the server work, so a caller can parse
+        and store one batch (`parse_batch`) while the next one is being fetched."""
         for folder in self.folders():
             yield from self._folder(folder, positions.get(folder), since)
 
     def _folder(
         self, folder: str, position: tuple[int, int] | None, since: date
-    ) -> Iterator[FolderBatch]:
+    ) -> Iterator[RawBatch]:
         info = self._call(self._client.select_folder, folder, readonly=True)
         validity = int(info[b"UIDVALIDITY"])
         if position is None or position[0] != validity:
@@ -144,31 +160,32 @@ class ImapMailbox:
                 u for u in self._call(self._client.search, ["UID", f"{last + 1}:*"]) if u > last
             ]
         uids = sorted(uids)
-        own = {self.settings.address.lower()}
         for start in range(0, len(uids), BATCH):
             chunk = uids[start : start + BATCH]
             fetched = self._call(self._fetch, chunk)
-            messages = []
-            for uid in chunk:
-                if uid not in fetched:  # expunged meanwhile
-                    continue
-                raw, received = fetched[uid]
-                try:
-                    messages.append(
-                        parse_message(raw, own, received, account_key=self.settings.account_key)
-                    )
-                except Exception as exc:  # kept raw and flagged, never dropped
-                    log.warning("%s UID %s unreadable", folder, uid, exc_info=True)
-                    messages.append(
-                        unreadable_message(
-                            raw, f"{type(exc).__name__}: {exc}", self.settings.account_key,
-                            received or datetime.now(UTC),
-                        )
-                    )  # fmt: skip
-            yield FolderBatch(folder, validity, chunk[-1], messages)
+            # a UID missing from the answer was expunged meanwhile
+            found = [(uid, *fetched[uid]) for uid in chunk if uid in fetched]
+            yield RawBatch(folder, validity, chunk[-1], found)
         if not uids and position is None:
             # an empty folder: remember its UIDVALIDITY so the next sync is incremental
-            yield FolderBatch(folder, validity, 0, [])
+            yield RawBatch(folder, validity, 0, [])
+
+    def parse_batch(self, batch: RawBatch) -> FolderBatch:
+        """Parse a fetched batch (no server work: safe to run beside the next fetch)."""
+        own = {self.settings.address.lower()}
+        key = self.settings.account_key
+        messages = []
+        for uid, raw, received in batch.fetched:
+            try:
+                messages.append(parse_message(raw, own, received, account_key=key))
+            except Exception as exc:  # kept raw and flagged, never dropped
+                log.warning("%s UID %s unreadable", batch.folder, uid, exc_info=True)
+                messages.append(
+                    unreadable_message(
+                        raw, f"{type(exc).__name__}: {exc}", key, received or datetime.now(UTC)
+                    )
+                )
+        return FolderBatch(batch.folder, batch.validity, batch.last_uid, messages)
 
     def _fetch(self, uids: list[int]) -> dict[int, tuple[bytes, datetime | None]]:
         """Raw messages by UID. The bulk fetch goes through imaplib underneath IMAPClient:
