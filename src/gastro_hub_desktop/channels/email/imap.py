@@ -12,7 +12,8 @@ import ssl
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
+from functools import lru_cache
 from typing import Any
 
 from gastro_hub_desktop.channels.email.parse import parse_message, unreadable_message
@@ -193,7 +194,16 @@ class ImapMailbox:
         imap = getattr(self._client, "_imap", None)
         if imap is None:  # pragma: no cover - an IMAPClient without its imaplib connection
             return self._fetch_with_imapclient(uids)
-        typ, data = imap.uid("FETCH", ",".join(map(str, uids)), "(UID INTERNALDATE BODY.PEEK[])")
+        # IMAPClient turns imaplib's protocol trace on (debug 5, sent to a logger that drops
+        # it): every line and every message body was formatted with repr() first, which cost
+        # more than the fetch itself. Off for the bulk read.
+        debug, imap.debug = imap.debug, 0
+        try:
+            typ, data = imap.uid(
+                "FETCH", ",".join(map(str, uids)), "(UID INTERNALDATE BODY.PEEK[])"
+            )
+        finally:
+            imap.debug = debug
         if typ != "OK":
             raise OSError(f"FETCH failed: {data!r}")
         out: dict[int, tuple[bytes, datetime | None]] = {}
@@ -265,14 +275,41 @@ class ImapMailbox:
 
 _UID = re.compile(r"UID (\d+)")
 _INTERNALDATE = re.compile(r'INTERNALDATE "([^"]+)"')
+# RFC 3501 date-time, e.g. " 4-Nov-2026 10:00:00 +0100"; read by hand (strptime cost ~10 µs
+# a message), anything else goes to strptime
+_DATE_TIME = re.compile(
+    r"\s*(\d{1,2})-([A-Za-z]{3})-(\d{4}) (\d\d):(\d\d):(\d\d) ([+-])(\d\d)(\d\d)$"
+)
+_MONTHS = {
+    m: n
+    for n, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+
+
+@lru_cache(maxsize=64)
+def _zone(sign: str, hours: str, minutes: str) -> timezone:
+    offset = timedelta(hours=int(hours), minutes=int(minutes))
+    return timezone(-offset if sign == "-" else offset)
 
 
 def _internaldate(head: str) -> datetime | None:
     found = _INTERNALDATE.search(head)
     if found is None:
         return None
+    text = found.group(1)
+    parts = _DATE_TIME.match(text)
+    if parts is not None and (month := _MONTHS.get(parts[2].lower())):
+        try:
+            return datetime(
+                int(parts[3]), month, int(parts[1]), int(parts[4]), int(parts[5]), int(parts[6]),
+                tzinfo=_zone(parts[7], parts[8], parts[9]),
+            )  # fmt: skip
+        except ValueError:
+            return None
     try:
-        return datetime.strptime(found.group(1).strip(), "%d-%b-%Y %H:%M:%S %z")
+        return datetime.strptime(text.strip(), "%d-%b-%Y %H:%M:%S %z")
     except ValueError:
         return None
 
