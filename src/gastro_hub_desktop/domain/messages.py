@@ -76,6 +76,7 @@ class Attachment:
     filename: str
     content_type: str
     size: int
+    ref: str = ""  # how the channel fetches it later when the message cannot (WhatsApp media)
 
 
 @dataclass

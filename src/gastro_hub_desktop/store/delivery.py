@@ -74,15 +74,29 @@ class Deliveries:
             raise NotFound(f"no status for {provider_message_id}")
         return str(row.status), row.error
 
-    def take_receipt(self, digest: str) -> bool:
-        """Remember a webhook request; False when the same request was taken in before."""
+    def known_receipts(self, digests: list[str]) -> set[str]:
+        """Which of these requests were taken in before."""
+        if not digests:
+            return set()
+        with self.store.engine.connect() as conn:
+            return set(
+                conn.execute(
+                    select(_receipts.c.digest).where(_receipts.c.digest.in_(digests))
+                ).scalars()
+            )
+
+    def take_receipts(self, digests: list[str]) -> int:
+        """Remember webhook requests (one transaction); how many were not known before."""
+        if not digests:
+            return 0
+        now = utcnow()
         with self.store._write() as conn:
             statement = (
                 self._insert(_receipts)
-                .values(digest=digest, received_at=utcnow())
+                .values([{"digest": d, "received_at": now} for d in digests])
                 .on_conflict_do_nothing(index_elements=["digest"])
             )
-            return conn.execute(statement).rowcount > 0
+            return conn.execute(statement).rowcount
 
     def forget_receipts(self, older_than: timedelta, now: datetime | None = None) -> int:
         """Providers retry for days at most; older receipts only take up space."""

@@ -141,6 +141,20 @@ class Outbox:
             for r in rows
         ]
 
+    def by_key(self, key: str) -> OutboxEntry | None:
+        """The entry with this idempotency key (e.g. carried back by a status callback)."""
+        o = _outbox.c
+        with self.store.engine.connect() as conn:
+            r = conn.execute(
+                select(o.id, o.idempotency_key, o.conversation_id, o.payload, o.state, o.attempts)
+                .where(o.idempotency_key == key)
+            ).one_or_none()
+        if r is None:
+            return None
+        return OutboxEntry(
+            r.id, r.idempotency_key, r.conversation_id, r.payload, OutboxState(r.state), r.attempts
+        )
+
     def begin_attempt(self, entry_id: int) -> int:
         """Record that a send is about to happen (committed before anything leaves)."""
         o = _outbox.c

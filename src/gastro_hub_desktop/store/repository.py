@@ -124,6 +124,13 @@ def _handle(channel: Channel, address: str) -> tuple[str, str]:
     return handle_for(channel, address)
 
 
+def _attachment_row(a: Attachment) -> dict[str, Any]:
+    row: dict[str, Any] = {"filename": a.filename, "content_type": a.content_type, "size": a.size}
+    if a.ref:
+        row["ref"] = a.ref
+    return row
+
+
 def _snippet(text: str) -> str:
     return " ".join(text.split())[:SNIPPET_LENGTH]
 
@@ -246,11 +253,7 @@ class Store:
                         "subject": m.subject,
                         "text": m.text,
                         "html": sanitize_html(m.html),
-                        "attachments": [
-                            {"filename": a.filename, "content_type": a.content_type, "size": a.size}
-                            for a in m.attachments
-                        ]
-                        or None,
+                        "attachments": [_attachment_row(a) for a in m.attachments] or None,
                         "sent_at": m.sent_at,
                         "stored_at": now,
                         "language": m.language,
@@ -751,6 +754,21 @@ class Store:
         if row is None:
             raise NotFound(f"message {message_id} does not exist")
         return row.key, row.provider_message_id
+
+    def attachments_of(self, account_key: str, provider_message_id: str) -> list[Attachment]:
+        """The attachments a stored message lists (with the channel's reference to fetch them)."""
+        with self.engine.connect() as conn:
+            found = conn.execute(
+                select(_messages.c.attachments)
+                .join(_accounts, _accounts.c.id == _messages.c.account_id)
+                .where(
+                    _accounts.c.key == account_key,
+                    _messages.c.provider_message_id == provider_message_id,
+                )
+            ).one_or_none()
+        if found is None:
+            raise NotFound(f"message {provider_message_id} of {account_key} does not exist")
+        return [Attachment(**a) for a in (found.attachments or [])]
 
     def has_message(self, account_key: str, provider_message_id: str) -> bool:
         with self.engine.connect() as conn:

@@ -1,0 +1,278 @@
+"""The connected WhatsApp accounts (Twilio or Meta Cloud API): testing and saving one (secrets to
+the keyring), one worker per account, the webhook receivers they share (one per address and
+port), replies queued with the 24-hour window respected, and media saved on request."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from gastro_hub_desktop.channels.base import ChannelProblem, Health
+from gastro_hub_desktop.channels.email.attachments import save
+from gastro_hub_desktop.channels.whatsapp.settings import Provider, WhatsAppSettings
+from gastro_hub_desktop.channels.whatsapp.types import Media, WebhookResult, WhatsAppProvider
+from gastro_hub_desktop.domain.messages import Channel
+from gastro_hub_desktop.domain.phones import to_e164
+from gastro_hub_desktop.domain.service_window import describe_window, window_closes_at
+from gastro_hub_desktop.domain.service_window import window_open as is_open
+from gastro_hub_desktop.engine.events import EventBus
+from gastro_hub_desktop.engine.webhook_receiver import WebhookReceiver, WebhookRoute
+from gastro_hub_desktop.engine.whatsapp_intake import WhatsAppIntake
+from gastro_hub_desktop.engine.whatsapp_worker import WhatsAppWorker
+from gastro_hub_desktop.store.outbox import Outbox, OutboxEntry
+from gastro_hub_desktop.store.repository import Store
+
+log = logging.getLogger(__name__)
+
+SECRETS = {
+    Provider.TWILIO: ("auth_token", "api_secret"),
+    Provider.META: ("access_token", "app_secret", "verify_token"),
+}
+REQUIRED = {Provider.TWILIO: ("auth_token",), Provider.META: ("access_token", "app_secret")}
+
+
+def is_whatsapp(account_key: str) -> bool:
+    return account_key.startswith("whatsapp:")
+
+
+def provider_for(settings: WhatsAppSettings, secrets: Mapping[str, str]) -> WhatsAppProvider:
+    """The provider's client for this account (no request made yet)."""
+    if settings.provider is Provider.TWILIO:
+        from gastro_hub_desktop.channels.whatsapp.twilio_client import TwilioWhatsApp
+
+        return TwilioWhatsApp(settings, secrets.get("api_secret") or secrets["auth_token"])
+    from gastro_hub_desktop.channels.whatsapp.meta_client import MetaWhatsApp
+
+    return MetaWhatsApp(settings, secrets["access_token"])
+
+
+def route_for(settings: WhatsAppSettings, secrets: Mapping[str, str]) -> WebhookRoute:
+    """How the receiver checks and reads this account's webhooks."""
+    if settings.provider is Provider.TWILIO:
+        from gastro_hub_desktop.channels.whatsapp.twilio_webhook import parse_twilio_webhook
+
+        token = secrets["auth_token"]  # Twilio signs with the Auth Token, API key or not
+
+        def parse_twilio(url: str, headers: Mapping[str, str], body: bytes) -> WebhookResult:
+            return parse_twilio_webhook(url, headers, body, token)
+
+        return WebhookRoute(
+            settings.account_key, settings.webhook_path, parse_twilio, settings.public_url
+        )
+    from gastro_hub_desktop.channels.whatsapp.meta_webhook import (
+        parse_meta_webhook,
+        verify_subscription,
+    )
+
+    app_secret, verify_token = secrets["app_secret"], secrets.get("verify_token", "")
+
+    def parse_meta(_url: str, headers: Mapping[str, str], body: bytes) -> WebhookResult:
+        return parse_meta_webhook(headers, body, app_secret)
+
+    def verify(query: Mapping[str, str]) -> str:
+        return verify_subscription(query, verify_token)
+
+    return WebhookRoute(
+        settings.account_key, settings.webhook_path, parse_meta, settings.public_url, verify
+    )
+
+
+class WhatsAppAccounts:
+    def __init__(self, store: Store, events: EventBus, secrets: object) -> None:
+        self.store = store
+        self.events = events
+        self.secrets = secrets  # a gastro_hub_desktop.credentials.Credentials
+        self.intake = WhatsAppIntake(store, events)
+        self._workers: dict[str, WhatsAppWorker] = {}
+        self._receivers: dict[tuple[str, int], WebhookReceiver] = {}
+        self._lock = threading.Lock()
+
+    # ------------------------------------------------------------ secrets
+
+    def _stored_secrets(self, settings: WhatsAppSettings) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for which in SECRETS[settings.provider]:
+            value = self.secrets.get(settings.secret_name(which))  # type: ignore[attr-defined]
+            if value:
+                found[which] = value
+        return found
+
+    @staticmethod
+    def _complete(settings: WhatsAppSettings, secrets: Mapping[str, str]) -> WhatsAppSettings:
+        number = to_e164(settings.number)
+        if number is None:
+            raise ChannelProblem(
+                f"{settings.number!r} is not a phone number. Enter the WhatsApp number with "
+                "its country code, e.g. +420 601 234 567.",
+                retry=False,
+            )
+        settings.number = number
+        missing = [w for w in REQUIRED[settings.provider] if not secrets.get(w, "").strip()]
+        if missing:
+            words = ", ".join(m.replace("_", " ") for m in missing)
+            raise ChannelProblem(f"Enter the {words}.", retry=False)
+        if settings.provider is Provider.TWILIO and not settings.account_sid.startswith("AC"):
+            raise ChannelProblem(
+                "The Twilio Account SID starts with AC (Twilio Console → Account info).",
+                retry=False,
+            )
+        if settings.provider is Provider.META and not settings.phone_number_id.strip():
+            raise ChannelProblem(
+                "Enter the phone number id (Meta for Developers → WhatsApp → API Setup).",
+                retry=False,
+            )
+        return settings
+
+    # ------------------------------------------------------------ accounts
+
+    def start_all(self) -> None:
+        for key, _name, data in self.store.accounts(Channel.WHATSAPP):
+            if not is_whatsapp(key) or "provider" not in data:
+                continue  # e.g. the account of imported chat exports
+            try:
+                settings = WhatsAppSettings.from_dict(data)
+                self._start(settings, self._stored_secrets(settings))
+            except Exception:
+                log.exception("WhatsApp account %s could not start", key)
+
+    def test(self, settings: WhatsAppSettings, secrets: Mapping[str, str]) -> str:
+        """Check the credentials with the provider for real; nothing is kept."""
+        settings = self._complete(settings, secrets)
+        provider = provider_for(settings, secrets)
+        try:
+            return provider.check()
+        finally:
+            provider.close()
+
+    def add(self, settings: WhatsAppSettings, secrets: Mapping[str, str]) -> str:
+        """Test, then keep the account (secrets in the keyring) and start it."""
+        summary = self.test(settings, secrets)
+        for which in SECRETS[settings.provider]:
+            value = secrets.get(which, "").strip()
+            if value:
+                self.secrets.set(settings.secret_name(which), value)  # type: ignore[attr-defined]
+        name = settings.display_name or settings.number
+        self.store.save_account(
+            settings.account_key, Channel.WHATSAPP, f"WhatsApp {name}", settings.to_dict()
+        )
+        self._start(settings, self._stored_secrets(settings))
+        return summary
+
+    def _start(self, settings: WhatsAppSettings, secrets: dict[str, str]) -> WhatsAppWorker:
+        def provider() -> WhatsAppProvider:
+            current = self._stored_secrets(settings)  # read again: they may have been changed
+            missing = [w for w in REQUIRED[settings.provider] if w not in current]
+            if missing:
+                raise ChannelProblem(
+                    "The keyring holds no "
+                    + ", ".join(m.replace("_", " ") for m in missing)
+                    + " for this WhatsApp account: open its settings and enter it again.",
+                    retry=False,
+                )
+            return provider_for(settings, current)
+
+        self._stop_worker(settings.account_key)
+        worker = WhatsAppWorker(self.intake, self.events, settings, provider)
+        with self._lock:
+            self._workers[settings.account_key] = worker
+        if all(w in secrets for w in REQUIRED[settings.provider]):
+            self._receiver(settings).add_route(route_for(settings, secrets))
+        worker.start()
+        return worker
+
+    def _receiver(self, settings: WhatsAppSettings) -> WebhookReceiver:
+        where = (settings.webhook_host, settings.webhook_port)
+        with self._lock:
+            receiver = self._receivers.get(where)
+            if receiver is None:
+                receiver = WebhookReceiver(self.intake.take, *where)
+                receiver.start()  # raises OSError in plain words when the port is taken
+                self._receivers[where] = receiver
+        return receiver
+
+    def receiver_url(self, account_key: str) -> str:
+        """Where this account's webhooks are received on this PC (for the settings screen)."""
+        settings = self._worker(account_key).settings
+        receiver = self._receivers.get((settings.webhook_host, settings.webhook_port))
+        if receiver is None:
+            raise ChannelProblem("This account's webhook receiver is not running.", retry=False)
+        return receiver.url + settings.webhook_path
+
+    def _stop_worker(self, account_key: str) -> None:
+        with self._lock:
+            old = self._workers.pop(account_key, None)
+        if old is not None:
+            old.stop()
+
+    def health(self) -> dict[str, Health]:
+        with self._lock:
+            return {key: w.health for key, w in self._workers.items()}
+
+    def _worker(self, account_key: str) -> WhatsAppWorker:
+        with self._lock:
+            worker = self._workers.get(account_key)
+        if worker is None:
+            raise ChannelProblem("That WhatsApp account is not connected any more.", retry=False)
+        return worker
+
+    def templates(self, account_key: str) -> list[dict[str, Any]]:
+        return list(self._worker(account_key).settings.templates)
+
+    # ------------------------------------------------------------ replies and media
+
+    def queue_reply(
+        self, conversation_id: int, text: str | None, template: dict[str, Any] | None = None
+    ) -> OutboxEntry:
+        """Queue free text (inside the 24-hour window) or an approved template."""
+        outbox = Outbox(self.store)
+        ctx = outbox.reply_context(conversation_id)
+        worker = self._worker(ctx.account_key)
+        if template is None:
+            if not (text or "").strip():
+                raise ChannelProblem("Write the reply first.", retry=False)
+            closes = window_closes_at(self.store.conversation(conversation_id).messages)
+            now = datetime.now(UTC)
+            if not is_open(closes, now):
+                raise ChannelProblem(describe_window(closes, now), retry=False)
+        payload = {
+            "to": ctx.counterpart,
+            "text": text if template is None else None,
+            "template": template,
+            "queued_at": datetime.now(UTC).isoformat(),
+        }
+        entry = outbox.queue(conversation_id, ctx.account_key, payload, key=uuid.uuid4().hex)
+        worker.sync_now()
+        return entry
+
+    def save_attachment(self, account_key: str, message_id: str, index: int, target: Path) -> Path:
+        """Download a picture, voice message or document with the account's credentials."""
+        worker = self._worker(account_key)
+        listed = self.store.attachments_of(account_key, message_id)
+        if not 0 <= index < len(listed) or not listed[index].ref:
+            raise ChannelProblem("That media is not listed in the message any more.", False)
+        item = listed[index]
+        provider = provider_for(worker.settings, self._stored_secrets(worker.settings))
+        try:
+            content, _kind = provider.download(
+                Media(item.ref, item.content_type, item.filename, item.size)
+            )
+        finally:
+            provider.close()
+        return save(content, target)
+
+    def stop(self) -> None:
+        with self._lock:
+            workers = list(self._workers.values())
+            receivers = list(self._receivers.values())
+            self._workers.clear()
+            self._receivers.clear()
+        for worker in workers:
+            worker.stop()
+        for receiver in receivers:
+            receiver.stop()
+
