@@ -275,4 +275,3 @@ class WhatsAppAccounts:
             worker.stop()
         for receiver in receivers:
             receiver.stop()
-

@@ -146,8 +146,9 @@ class Outbox:
         o = _outbox.c
         with self.store.engine.connect() as conn:
             r = conn.execute(
-                select(o.id, o.idempotency_key, o.conversation_id, o.payload, o.state, o.attempts)
-                .where(o.idempotency_key == key)
+                select(
+                    o.id, o.idempotency_key, o.conversation_id, o.payload, o.state, o.attempts
+                ).where(o.idempotency_key == key)
             ).one_or_none()
         if r is None:
             return None
