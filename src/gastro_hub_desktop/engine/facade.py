@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from gastro_hub_desktop.channels.base import Health
     from gastro_hub_desktop.channels.email.settings import EmailSettings
     from gastro_hub_desktop.channels.missive.settings import MissiveSettings
+    from gastro_hub_desktop.channels.whatsapp.settings import WhatsAppSettings
     from gastro_hub_desktop.domain.conversations import (
         ConversationDetail,
         ConversationRow,
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from gastro_hub_desktop.domain.messages import ChannelTab, ImportResult
     from gastro_hub_desktop.engine.email_accounts import EmailAccounts
     from gastro_hub_desktop.engine.missive_accounts import MissiveAccounts
+    from gastro_hub_desktop.engine.whatsapp_accounts import WhatsAppAccounts
     from gastro_hub_desktop.store.outbox import OutboxEntry
     from gastro_hub_desktop.store.repository import Store, StoreStats
 
@@ -81,6 +83,7 @@ class Engine:
         self._credentials = credentials
         self.email: EmailAccounts | None = None
         self.missive: MissiveAccounts | None = None
+        self.whatsapp: WhatsAppAccounts | None = None
         self._channels_started: Any = None  # an asyncio future, set once the database is open
         self.events = EventBus()
         self._loop_thread = LoopThread("engine")
@@ -153,6 +156,10 @@ class Engine:
         self.email.start_all()
         self.missive = MissiveAccounts(store, self.events, self._credentials)
         self.missive.start_all()
+        from gastro_hub_desktop.engine.whatsapp_accounts import WhatsAppAccounts
+
+        self.whatsapp = WhatsAppAccounts(store, self.events, self._credentials)
+        self.whatsapp.start_all()
 
     def stop(self, timeout: float = 15.0) -> None:
         """Finish the write in progress, then stop everything. Safe to call twice."""
@@ -163,7 +170,8 @@ class Engine:
         for pool in (self._writer, self._readers):
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
-        for accounts in (self.email, self.missive):  # after the pools: they may be starting
+        # after the pools: they may be starting
+        for accounts in (self.email, self.missive, self.whatsapp):
             if accounts is not None:
                 accounts.stop()
         if self._store is not None:
@@ -302,10 +310,13 @@ class Engine:
         """Queue a reply: an email account's worker sends it exactly once and files it in Sent;
         a Missive account's worker posts it once as a draft for the team to send."""
         from gastro_hub_desktop.engine.missive_accounts import is_missive
+        from gastro_hub_desktop.engine.whatsapp_accounts import is_whatsapp
         from gastro_hub_desktop.store.outbox import Outbox
 
         def work(store: Store) -> OutboxEntry:
             account_key = Outbox(store).reply_context(conversation_id).account_key
+            if is_whatsapp(account_key):
+                return self._whatsapp().queue_reply(conversation_id, text)
             accounts = self._missive() if is_missive(account_key) else self._email()
             return accounts.queue_reply(conversation_id, text)
 
@@ -330,15 +341,53 @@ class Engine:
         """Test, keep (token in the keyring) and start syncing a Missive account."""
         return self._run_network(lambda: self._missive().add(settings, token))
 
+    # ------------------------------------------------------------ WhatsApp accounts
+
+    def _whatsapp(self) -> WhatsAppAccounts:
+        if self.whatsapp is None:
+            raise EngineNotReady("the WhatsApp accounts are still starting; try again in a moment")
+        return self.whatsapp
+
+    def test_whatsapp_account(
+        self, settings: WhatsAppSettings, secrets: dict[str, str]
+    ) -> concurrent.futures.Future[str]:
+        """Check the credentials with Twilio or Meta for real; nothing is kept."""
+        return self._run_network(lambda: self._whatsapp().test(settings, secrets))
+
+    def add_whatsapp_account(
+        self, settings: WhatsAppSettings, secrets: dict[str, str]
+    ) -> concurrent.futures.Future[str]:
+        """Test, keep (secrets in the keyring) and start a WhatsApp account."""
+        return self._run_network(lambda: self._whatsapp().add(settings, secrets))
+
+    def whatsapp_health(self) -> concurrent.futures.Future[dict[str, Health]]:
+        return self._run(lambda _s: self._whatsapp().health(), channels=True)
+
+    def whatsapp_accounts(self) -> concurrent.futures.Future[list[tuple[str, str, dict[str, Any]]]]:
+        return self._run(lambda s: s.accounts(Channel.WHATSAPP))
+
+    def send_template(
+        self, conversation_id: int, template: dict[str, Any]
+    ) -> concurrent.futures.Future[OutboxEntry]:
+        """Queue an approved WhatsApp template (outside the 24-hour window)."""
+        return self._run(
+            lambda _s: self._whatsapp().queue_reply(conversation_id, None, template),
+            write=True,
+            channels=True,
+        )
+
     def save_attachment(
         self, message_id: int, index: int, target: Path
     ) -> concurrent.futures.Future[Path]:
         """Fetch one attachment from the mail server and save it (it is never opened)."""
 
         from gastro_hub_desktop.engine.missive_accounts import is_missive
+        from gastro_hub_desktop.engine.whatsapp_accounts import is_whatsapp
 
         def work() -> Path:
             account_key, provider_id = self.store.message_origin(message_id)
+            if is_whatsapp(account_key):
+                return self._whatsapp().save_attachment(account_key, provider_id, index, target)
             accounts = self._missive() if is_missive(account_key) else self._email()
             return accounts.save_attachment(account_key, provider_id, index, target)
 
