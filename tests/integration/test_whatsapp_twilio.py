@@ -50,8 +50,8 @@ from gastro_hub_desktop.channels.whatsapp.types import (
     WebhookRejected,
 )
 
-# the shared contracts sit beside the repository (../shared/contracts)
-CONTRACT = Path(__file__).resolve().parents[3] / "shared/contracts/twilio_api_v2010_messages.json"
+# Twilio's published OpenAPI document for Messages, kept in the repository (see its README)
+CONTRACT = Path(__file__).resolve().parents[1] / "data/contracts/twilio_api_v2010_messages.json"
 CUSTOMER = "+420777123456"
 TEMPLATE_SID = "HX" + "a1" * 16
 

@@ -74,6 +74,15 @@ class ReplyStatus(EngineEvent):
     text: str
 
 
+@dataclass(frozen=True)
+class DeliveryChanged(EngineEvent):
+    """One of our messages in this conversation got further (sent, delivered, read, failed)."""
+
+    conversation_id: int
+    status: str
+    error: str | None = None
+
+
 Subscriber = Callable[[EngineEvent], None]
 
 

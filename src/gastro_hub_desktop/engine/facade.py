@@ -366,6 +366,18 @@ class Engine:
     def whatsapp_accounts(self) -> concurrent.futures.Future[list[tuple[str, str, dict[str, Any]]]]:
         return self._run(lambda s: s.accounts(Channel.WHATSAPP))
 
+    def whatsapp_templates(
+        self, conversation_id: int
+    ) -> concurrent.futures.Future[list[dict[str, Any]]]:
+        """The approved templates of the conversation's WhatsApp account."""
+        from gastro_hub_desktop.store.outbox import Outbox
+
+        def work(store: Store) -> list[dict[str, Any]]:
+            account_key = Outbox(store).reply_context(conversation_id).account_key
+            return self._whatsapp().templates(account_key)
+
+        return self._run(work, channels=True)
+
     def send_template(
         self, conversation_id: int, template: dict[str, Any]
     ) -> concurrent.futures.Future[OutboxEntry]:

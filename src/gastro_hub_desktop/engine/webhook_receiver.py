@@ -54,8 +54,8 @@ Intake = Callable[[list[Received]], list[bool | Exception]]
 
 
 def signed_url(route: WebhookRoute, headers: Mapping[str, str], scheme: str, path_qs: str) -> str:
-    if route.public_url:
-        return route.public_url.rstrip("/") + path_qs
+    if route.public_url:  # the tunnel's origin, or the whole webhook URL
+        return route.public_url.rstrip("/").removesuffix(route.path.rstrip("/")) + path_qs
     proto = headers.get("X-Forwarded-Proto", "").split(",")[0].strip() or scheme
     host = headers.get("X-Forwarded-Host", "").split(",")[0].strip() or headers.get("Host", "")
     return f"{proto}://{host}{path_qs}"

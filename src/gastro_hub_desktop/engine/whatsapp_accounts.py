@@ -45,7 +45,11 @@ def provider_for(settings: WhatsAppSettings, secrets: Mapping[str, str]) -> What
     if settings.provider is Provider.TWILIO:
         from gastro_hub_desktop.channels.whatsapp.twilio_client import TwilioWhatsApp
 
-        return TwilioWhatsApp(settings, secrets.get("api_secret") or secrets["auth_token"])
+        return TwilioWhatsApp(
+            settings,
+            auth_token=secrets.get("auth_token", ""),
+            api_secret=secrets.get("api_secret", ""),
+        )
     from gastro_hub_desktop.channels.whatsapp.meta_client import MetaWhatsApp
 
     return MetaWhatsApp(settings, secrets["access_token"])

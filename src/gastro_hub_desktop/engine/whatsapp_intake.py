@@ -13,7 +13,12 @@ from datetime import UTC, datetime
 from gastro_hub_desktop.channels.whatsapp.types import Inbound, StatusUpdate
 from gastro_hub_desktop.domain.conversations import OutboxState
 from gastro_hub_desktop.domain.messages import Attachment, Channel, Direction, IncomingMessage
-from gastro_hub_desktop.engine.events import ConversationsChanged, EventBus, ReplyStatus
+from gastro_hub_desktop.engine.events import (
+    ConversationsChanged,
+    DeliveryChanged,
+    EventBus,
+    ReplyStatus,
+)
 from gastro_hub_desktop.engine.webhook_receiver import Received
 from gastro_hub_desktop.store.delivery import Deliveries
 from gastro_hub_desktop.store.outbox import Outbox, OutboxEntry
@@ -150,7 +155,9 @@ class WhatsAppIntake:
                 log.warning("status for unknown account %s dropped", account_key)
                 continue
             if moved:
-                self.events.publish(ConversationsChanged())
+                conversation = self.store.conversation_of(account_key, s.provider_message_id)
+                if conversation is not None:
+                    self.events.publish(DeliveryChanged(conversation, s.status.value, error))
 
     def _close_cut_off_send(self, account_key: str, s: StatusUpdate) -> None:
         """Meta carries our outbox key back: a send the app was killed in is closed here."""

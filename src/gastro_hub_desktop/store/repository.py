@@ -770,6 +770,19 @@ class Store:
             raise NotFound(f"message {provider_message_id} of {account_key} does not exist")
         return [Attachment(**a) for a in (found.attachments or [])]
 
+    def conversation_of(self, account_key: str, provider_message_id: str) -> int | None:
+        """The conversation a stored message belongs to (None when it is not stored)."""
+        with self.engine.connect() as conn:
+            found = conn.execute(
+                select(_messages.c.conversation_id)
+                .join(_accounts, _accounts.c.id == _messages.c.account_id)
+                .where(
+                    _accounts.c.key == account_key,
+                    _messages.c.provider_message_id == provider_message_id,
+                )
+            ).scalar()
+        return None if found is None else int(found)
+
     def has_message(self, account_key: str, provider_message_id: str) -> bool:
         with self.engine.connect() as conn:
             found = conn.execute(

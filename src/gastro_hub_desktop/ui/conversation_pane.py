@@ -1,4 +1,5 @@
-"""One conversation: its messages, the reply box (saved as a draft), Mark done and Snooze."""
+"""One conversation: its messages (with the delivery status of ours), the reply box (saved as
+a draft), Mark done and Snooze; for WhatsApp the 24-hour window and the approved templates."""
 
 from __future__ import annotations
 
@@ -21,13 +22,19 @@ from PySide6.QtWidgets import (
 )
 
 from gastro_hub_desktop.domain.conversations import ConversationDetail, ConversationStatus
-from gastro_hub_desktop.domain.messages import Direction
+from gastro_hub_desktop.domain.messages import Channel, Direction
+from gastro_hub_desktop.domain.service_window import (
+    describe_window,
+    window_closes_at,
+    window_open,
+)
 from gastro_hub_desktop.ui.bridge import user_message
 from gastro_hub_desktop.ui.inbox_model import CHANNEL_LABELS, format_when
 
 if TYPE_CHECKING:
     from gastro_hub_desktop.engine.facade import Engine
     from gastro_hub_desktop.ui.bridge import EngineBridge
+    from gastro_hub_desktop.ui.template_dialog import TemplateDialog
 
 
 def snooze_choices(now: datetime) -> list[tuple[str, datetime]]:
@@ -71,6 +78,13 @@ class ConversationPane(QWidget):
         self.save_button = QPushButton(self.tr("Save draft"))
         self.send_button = QPushButton(self.tr("Send reply"))
         self.done_button = QPushButton(self.tr("Mark done"))
+        self.template_button = QPushButton(self.tr("Send template…"))
+        self.template_button.setVisible(False)
+        self.window_label = QLabel()
+        self.window_label.setWordWrap(True)
+        self.window_label.setVisible(False)
+        self._window_open = True
+        self.template_dialog: TemplateDialog | None = None
         self.snooze_button = QToolButton()
         self.snooze_button.setText(self.tr("Snooze"))
         self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -81,6 +95,7 @@ class ConversationPane(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.send_button)
+        buttons.addWidget(self.template_button)
         buttons.addStretch(1)
         buttons.addWidget(self.snooze_button)
         buttons.addWidget(self.done_button)
@@ -88,11 +103,13 @@ class ConversationPane(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.header)
         layout.addWidget(self.messages, 1)
+        layout.addWidget(self.window_label)
         layout.addWidget(self.reply)
         layout.addLayout(buttons)
 
         self.save_button.clicked.connect(self.save_draft)
         self.send_button.clicked.connect(self.send_reply)
+        self.template_button.clicked.connect(self.choose_template)
         self.done_button.clicked.connect(self.toggle_done)
         self._set_enabled(False)
 
@@ -107,8 +124,10 @@ class ConversationPane(QWidget):
             self.send_button,
             self.done_button,
             self.snooze_button,
+            self.template_button,
         ):
             widget.setEnabled(enabled)
+        self.send_button.setEnabled(enabled and self._window_open)
 
     # ---------------------------------------------------------- showing
 
@@ -190,7 +209,21 @@ class ConversationPane(QWidget):
         self.done_button.setText(
             self.tr("Reopen") if row.status is ConversationStatus.DONE else self.tr("Mark done")
         )
+        self._show_window(detail)
         self._set_enabled(True)
+
+    def _show_window(self, detail: ConversationDetail) -> None:
+        """WhatsApp: say how long free text is still allowed; after that, templates only."""
+        whatsapp = detail.row.channel is Channel.WHATSAPP
+        self.window_label.setVisible(whatsapp)
+        self.template_button.setVisible(whatsapp)
+        self._window_open = True
+        if not whatsapp:
+            return
+        now = datetime.now(UTC)
+        closes = window_closes_at(detail.messages)
+        self._window_open = window_open(closes, now)
+        self.window_label.setText(self.tr(describe_window(closes, now)))
 
     # ---------------------------------------------------------- actions
 
@@ -298,6 +331,18 @@ class ConversationPane(QWidget):
 
         self._bridge.call(self._engine.send_reply(self._detail.row.id, text), queued, refused)
 
+    def choose_template(self) -> None:
+        """Pick an approved template and fill its values (sent through the outbox)."""
+        if self._detail is None:
+            return
+        from gastro_hub_desktop.ui.template_dialog import TemplateDialog
+
+        self.template_dialog = TemplateDialog(self._engine, self._bridge, self._detail.row.id, self)
+        self.template_dialog.accepted.connect(
+            lambda: self.status.emit(self.tr("Template queued: sending…"))
+        )
+        self.template_dialog.open()
+
     def toggle_done(self) -> None:
         if self._detail is None:
             return
@@ -381,6 +426,8 @@ def render_messages(detail: ConversationDetail, images_allowed: set[int] | None 
                 "<small><b>⚠ This message could not be read; shown as received.</b></small><br>"
                 + body
             )
+        if outbound and m.delivery:
+            body += "<br>" + delivery_mark(m.delivery, m.delivery_error)
         files = "".join(
             f'<br>📎 <a href="attachment:{m.id}:{index}">{html.escape(a.filename)}</a> '
             f"({html.escape(a.content_type)}, {human_size(a.size)})"
@@ -392,6 +439,24 @@ def render_messages(detail: ConversationDetail, images_allowed: set[int] | None 
             f"{format_when(m.sent_at)}</small><br>{body}{files}</div></td></tr></table>"
         )
     return "".join(parts)
+
+
+DELIVERY_MARKS = {
+    "queued": "🕓 queued",
+    "sent": "✓ sent",
+    "delivered": "✓✓ delivered",
+    "read": '<span style="color:#1a73e8">✓✓ read</span>',
+}
+
+
+def delivery_mark(status: str, error: str | None) -> str:
+    """How far one of our messages got, as the provider reported it."""
+    import html
+
+    if status == "failed":
+        why = f": {html.escape(error)}" if error else ""
+        return f'<small><span style="color:#b3261e">⚠ not delivered{why}</span></small>'
+    return f"<small>{DELIVERY_MARKS.get(status, html.escape(status))}</small>"
 
 
 def human_size(size: int) -> str:

@@ -3,6 +3,7 @@ account: presets for Gmail and Microsoft 365, any IMAP/SMTP server, and "Test co
 
 from __future__ import annotations
 
+import concurrent.futures
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
@@ -19,23 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gastro_hub_desktop.channels.base import Health, HealthState
+from gastro_hub_desktop.channels.base import Health
 from gastro_hub_desktop.channels.email.settings import PRESETS, Auth, EmailSettings, Security
-from gastro_hub_desktop.engine.events import ChannelHealthChanged, EngineEvent, EngineStarted
+from gastro_hub_desktop.ui.accounts_bar import AccountsBar
 from gastro_hub_desktop.ui.bridge import user_message
-from gastro_hub_desktop.ui.inbox_model import format_when
 from gastro_hub_desktop.ui.missive_account_dialog import MissiveAccountDialog
 
 if TYPE_CHECKING:
     from gastro_hub_desktop.engine.facade import Engine
     from gastro_hub_desktop.ui.bridge import EngineBridge
 
-STATE_WORDS = {
-    HealthState.UNKNOWN: "not checked yet",
-    HealthState.CONNECTED: "connected",
-    HealthState.RETRYING: "retrying",
-    HealthState.NEEDS_ATTENTION: "needs attention",
-}
 MAIL_KINDS = ("email:", "missive:")
 
 
@@ -49,57 +43,29 @@ def account_name(account_key: str) -> str:
 SECURITY_LABELS = {Security.SSL: "SSL/TLS", Security.STARTTLS: "STARTTLS", Security.NONE: "None"}
 
 
-class EmailAccountsBar(QWidget):
-    """One line per account: address, state and the time of the last real check."""
+class EmailAccountsBar(AccountsBar):
+    """One line per email or Missive account: address, state and the last real check."""
+
+    kinds = MAIL_KINDS
+    empty_text = "No email account added yet."
 
     def __init__(self, engine: Engine, bridge: EngineBridge, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._engine = engine
-        self._bridge = bridge
-        self._lines: dict[str, str] = {}
-        self.summary = QLabel(self.tr("No email account added yet."))
-        self.summary.setWordWrap(True)
-        self.add_button = QPushButton(self.tr("Add account…"))
+        super().__init__(engine, bridge, parent)
+        self.add_button = self.new_button("Add account…")
         self.add_button.clicked.connect(self.add_account)
-        self.add_missive_button = QPushButton(self.tr("Connect Missive…"))
+        self.add_missive_button = self.new_button("Connect Missive…")
         self.add_missive_button.clicked.connect(self.add_missive)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.summary, 1)
-        layout.addWidget(self.add_button)
-        layout.addWidget(self.add_missive_button)
-        bridge.event.connect(self._on_event)
         self.dialog: EmailAccountDialog | None = None
         self.missive_dialog: MissiveAccountDialog | None = None
 
-    def _on_event(self, event: EngineEvent) -> None:
-        if isinstance(event, EngineStarted):
-            self.refresh()
-        elif isinstance(event, ChannelHealthChanged) and event.account_key.startswith(MAIL_KINDS):
-            h = event.health
-            when = f" (checked {format_when(h.checked_at)})" if h.checked_at else ""
-            detail = f": {h.message}" if h.state is not HealthState.CONNECTED and h.message else ""
-            name = account_name(event.account_key)
-            self._lines[event.account_key] = f"{name} — {STATE_WORDS[h.state]}{when}{detail}"
-            self._show()
+    def account_name(self, account_key: str) -> str:
+        return account_name(account_key)
 
-    def refresh(self) -> None:
-        self._bridge.call(self._engine.email_accounts(), self._accounts_loaded)
+    def load_accounts(self) -> concurrent.futures.Future[list[tuple[str, str, dict[str, Any]]]]:
+        return self._engine.email_accounts()
 
-    def _accounts_loaded(self, accounts: list[tuple[str, str, dict[str, Any]]]) -> None:
-        for key, _name, _settings in accounts:
-            name = account_name(key)
-            self._lines.setdefault(key, f"{name} — {STATE_WORDS[HealthState.UNKNOWN]}")
-        self._show()
-        self._bridge.call(self._engine.email_health(), self._health_loaded)
-
-    def _health_loaded(self, health: dict[str, Health]) -> None:
-        for key, h in health.items():
-            self._on_event(ChannelHealthChanged(key, h))
-
-    def _show(self) -> None:
-        if self._lines:
-            self.summary.setText("\n".join(self._lines[k] for k in sorted(self._lines)))
+    def load_health(self) -> concurrent.futures.Future[dict[str, Health]]:
+        return self._engine.email_health()
 
     def add_account(self) -> None:
         self.dialog = EmailAccountDialog(self._engine, self._bridge, self)

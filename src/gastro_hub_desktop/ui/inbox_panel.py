@@ -23,7 +23,12 @@ from PySide6.QtWidgets import (
 
 from gastro_hub_desktop.domain.conversations import InboxFilter, SearchHit, StatusFilter
 from gastro_hub_desktop.domain.messages import ChannelTab, Urgency, channels_of_tab
-from gastro_hub_desktop.engine.events import ConversationsChanged, EngineEvent, EngineStarted
+from gastro_hub_desktop.engine.events import (
+    ConversationsChanged,
+    DeliveryChanged,
+    EngineEvent,
+    EngineStarted,
+)
 from gastro_hub_desktop.ui.conversation_pane import ConversationPane
 from gastro_hub_desktop.ui.inbox_model import CHANNEL_LABELS, InboxModel
 from gastro_hub_desktop.ui.search_results import SearchResults
@@ -209,6 +214,10 @@ class InboxPanel(QWidget):
             self._refresh_timer.start()  # many changes in a burst → one refresh
             if self.pane.conversation_id in event.conversation_ids and event.new_messages:
                 self.pane.reload()
+        elif isinstance(event, DeliveryChanged) and (
+            event.conversation_id == self.pane.conversation_id
+        ):
+            self.pane.reload()  # a ✓ moved on one of our messages
 
     def engine_started(self) -> None:
         self._engine_ready = True

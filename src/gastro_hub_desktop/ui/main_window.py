@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QPaintEvent
 
     from gastro_hub_desktop.engine.facade import Engine, Job
+    from gastro_hub_desktop.ui.accounts_bar import AccountsBar
     from gastro_hub_desktop.ui.bridge import EngineBridge
 
 INBOX_EMPTY = (
@@ -114,17 +115,29 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(current)
             self.tabs.blockSignals(False)
             old.deleteLater()
-            if tab is ChannelTab.EMAIL:
-                from gastro_hub_desktop.ui.email_accounts import EmailAccountsBar
-
-                self.email_accounts = EmailAccountsBar(self._engine, self._bridge)
-                panel.layout().insertWidget(0, self.email_accounts)  # type: ignore[union-attr]
+            bar = self._accounts_bar(tab)
+            if bar is not None:
+                panel.layout().insertWidget(0, bar)  # type: ignore[union-attr]
             # a panel made after EngineStarted was published would wait for it forever
             if self._engine_started or self._engine.ready:
                 panel.engine_started()
-                if tab is ChannelTab.EMAIL:
-                    self.email_accounts.refresh()
+                if bar is not None:
+                    bar.refresh()
         return panel
+
+    def _accounts_bar(self, tab: ChannelTab) -> AccountsBar | None:
+        """The tab's account bar (accounts and their measured state), if it has one."""
+        if tab is ChannelTab.EMAIL:
+            from gastro_hub_desktop.ui.email_accounts import EmailAccountsBar
+
+            self.email_accounts = EmailAccountsBar(self._engine, self._bridge)
+            return self.email_accounts
+        if tab is ChannelTab.WHATSAPP:
+            from gastro_hub_desktop.ui.whatsapp_accounts import WhatsAppAccountsBar
+
+            self.whatsapp_accounts = WhatsAppAccountsBar(self._engine, self._bridge)
+            return self.whatsapp_accounts
+        return None
 
     def _tab_opened(self, index: int) -> None:
         tabs = list(TAB_TITLES)
