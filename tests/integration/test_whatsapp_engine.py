@@ -216,3 +216,57 @@ def test_a_send_cut_off_by_kill_9_is_not_repeated(
     assert len(meta.sent) == 1
     state, _attempts, error = outbox.state(1)
     assert state.value == "failed" and error and "phone" in error
+
+
+def test_twilio_send_cut_off_by_kill_9_is_found_in_the_message_list(
+    tmp_path: Path, credentials: Credentials
+) -> None:
+    from tests.standins.twilio import ACCOUNT_SID, AUTH_TOKEN, NUMBER, TwilioStandIn
+
+    from gastro_hub_desktop.store.outbox import Outbox
+    from gastro_hub_desktop.store.repository import Store
+
+    twilio = TwilioStandIn().start()
+    settings = WhatsAppSettings(
+        provider=Provider.TWILIO,
+        number=NUMBER,
+        account_sid=ACCOUNT_SID,
+        api_url=twilio.url,
+        webhook_port=free_port(),
+    )
+    engine = start_engine(tmp_path, credentials)
+    try:
+        engine.add_whatsapp_account(settings, {"auth_token": AUTH_TOKEN}).result(30)
+        hook = f"http://127.0.0.1:{settings.webhook_port}{settings.webhook_path}"
+        assert twilio.deliver(hook, "+420777123456", "Kdy dorazí objednávka?").status == 200
+        wait_until(lambda: engine.store.stats().messages == 1, 10, "stored")
+        [row] = engine.store.inbox_page(InboxFilter(), 0, 5)
+    finally:
+        engine.stop()
+    try:
+        store = Store.open(f"sqlite:///{tmp_path / 'whatsapp.sqlite3'}")
+        outbox = Outbox(store)
+        ctx = outbox.reply_context(row.id)
+        queued_at = datetime.now(UTC).isoformat()
+        payload = {
+            "to": ctx.counterpart,
+            "text": "Zítra.",
+            "template": None,
+            "queued_at": queued_at,
+        }
+        outbox.queue(row.id, ctx.account_key, payload)
+        script = tmp_path / "sender.py"
+        script.write_text(SENDER)
+        args = [sys.executable, str(script), str(store.engine.url)]
+        env = {**os.environ, "GASTRO_HUB_FAILPOINT": "after-whatsapp-send"}
+        crashed = subprocess.run(args, env=env, capture_output=True, text=True, timeout=60)
+        assert crashed.returncode == -9, crashed.stderr[-2000:]
+        assert twilio.count("POST", "Messages.json") == 1
+        again = subprocess.run(args, capture_output=True, text=True, timeout=60)
+        assert again.returncode == 0, again.stderr[-2000:]
+        assert "state sent" in again.stdout
+        assert twilio.count("POST", "Messages.json") == 1  # found in the list, not sent again
+        [ours] = [m for m in store.conversation(row.id).messages if m.text == "Zítra."]
+        assert ours.direction is Direction.OUTBOUND
+    finally:
+        twilio.stop()
