@@ -270,3 +270,48 @@ def test_twilio_send_cut_off_by_kill_9_is_found_in_the_message_list(
         assert ours.direction is Direction.OUTBOUND
     finally:
         twilio.stop()
+
+
+def test_polling_and_webhook_store_a_message_once_and_the_sandbox_pace_is_kept(
+    tmp_path: Path, credentials: Credentials
+) -> None:
+    """A PC without a public address polls Twilio's message list; a message also posted by
+    webhook is still stored once. In the sandbox (one message per 3 s) replies wait their turn
+    instead of failing with 63018."""
+    from tests.standins.twilio import ACCOUNT_SID, AUTH_TOKEN, SANDBOX_NUMBER, TwilioStandIn
+
+    twilio = TwilioStandIn(sandbox=True).start()
+    settings = WhatsAppSettings(
+        provider=Provider.TWILIO,
+        number=SANDBOX_NUMBER,
+        account_sid=ACCOUNT_SID,
+        sandbox=True,
+        api_url=twilio.url,
+        webhook_port=free_port(),
+        poll_seconds=1,
+    )
+    customer = "+420777123456"
+    twilio.joined.add(customer)
+    engine = start_engine(tmp_path, credentials)
+    try:
+        twilio.add_inbound(customer, "Dobrý den, máte skladem GN 1/1?")  # seen only by polling
+        engine.add_whatsapp_account(settings, {"auth_token": AUTH_TOKEN}).result(30)
+        wait_until(lambda: engine.store.stats().messages == 1, 15, "polled")
+        hook = f"http://127.0.0.1:{settings.webhook_port}{settings.webhook_path}"
+        both = twilio.deliver(hook, customer, "A ještě pánve 28 cm?")  # webhook and the list
+        assert both.status == 200
+        time.sleep(2.5)  # at least one more poll sees the same message in the list
+        assert engine.store.stats().messages == 2
+        [row] = engine.store.inbox_page(InboxFilter(), 0, 5)
+
+        started = time.monotonic()
+        for n in range(3):
+            engine.send_reply(row.id, f"Odpověď {n + 1}").result(30)
+        wait_until(lambda: twilio.count("POST", "Messages.json") == 3, 30, "three replies")
+        took = time.monotonic() - started
+        refused = [e for e in twilio.exchanges if e.method == "POST" and e.status >= 400]
+        assert not refused  # paced by us, never refused by Twilio
+        assert took >= 6.0  # three messages at one per three seconds
+    finally:
+        engine.stop()
+        twilio.stop()
