@@ -27,7 +27,7 @@ from gastro_hub_desktop.engine.events import (
     ReplyStatus,
 )
 from gastro_hub_desktop.store.outbox import Outbox
-from gastro_hub_desktop.store.repository import Store
+from gastro_hub_desktop.store.repository import FolderPosition, Store
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +126,7 @@ class MailWorker:
             mailbox.close()
 
     def sync_once(self, mailbox: ImapMailbox) -> int:
-        """Read everything new into the store; each batch is stored before its position.
+        """Read everything new into the store; each batch is stored with its position.
 
         A thread only fetches (it mostly waits on the server), so the next batch is on its
         way while the current one is parsed and stored here."""
@@ -154,16 +154,14 @@ class MailWorker:
                 if isinstance(item, BaseException):
                     raise item
                 batch = mailbox.parse_batch(item)
-                if batch.messages:
-                    outcome = self.store.ingest(batch.messages)
-                    new += outcome.new
-                    if outcome.new:
-                        self.events.publish(
-                            ConversationsChanged(outcome.conversation_ids, outcome.new)
-                        )
-                self.store.save_position(
+                # the messages and the position after them are committed together
+                position = FolderPosition(
                     self.account_key, batch.folder, batch.validity, batch.last_uid
                 )
+                outcome = self.store.ingest(batch.messages, position=position)
+                new += outcome.new
+                if outcome.new:
+                    self.events.publish(ConversationsChanged(outcome.conversation_ids, outcome.new))
         finally:
             abort.set()
             self._drain(batches, fetcher)

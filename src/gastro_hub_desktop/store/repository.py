@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     Connection,
@@ -104,6 +104,15 @@ class NotFound(LookupError):
     """The conversation (or other record) asked for does not exist (any more)."""
 
 
+class FolderPosition(NamedTuple):
+    """How far an account has read one folder (IMAP: UIDVALIDITY and the last UID)."""
+
+    account_key: str
+    folder: str
+    validity: int
+    last_uid: int
+
+
 @dataclass(frozen=True, slots=True)
 class IngestOutcome:
     new: int
@@ -191,10 +200,17 @@ class Store:
 
     # ---------------------------------------------------------------- ingest
 
-    def ingest(self, messages: Iterable[IncomingMessage], batch_size: int = 2000) -> IngestOutcome:
+    def ingest(
+        self,
+        messages: Iterable[IncomingMessage],
+        batch_size: int = 2000,
+        position: FolderPosition | None = None,
+    ) -> IngestOutcome:
         """Store messages not seen before; a message already stored is counted, never doubled.
 
         Each batch is one transaction: when this returns, every counted message is durable.
+        `position` (a sync's progress) is recorded in the same transaction as the last batch,
+        so it never gets ahead of what is stored (and costs no commit of its own).
         """
         new = duplicates = 0
         touched: set[int] = set()
@@ -206,16 +222,18 @@ class Store:
                 new, duplicates = new + n, duplicates + d
                 touched |= ids
                 batch = []
-        if batch:
-            n, d, ids = self._ingest_batch(batch)
+        if batch or position is not None:
+            n, d, ids = self._ingest_batch(batch, position)
             new, duplicates = new + n, duplicates + d
             touched |= ids
         return IngestOutcome(new, duplicates, frozenset(touched))
 
-    def _ingest_batch(self, batch: list[IncomingMessage]) -> tuple[int, int, set[int]]:
+    def _ingest_batch(
+        self, batch: list[IncomingMessage], position: FolderPosition | None = None
+    ) -> tuple[int, int, set[int]]:
         for attempt in range(3):
             try:
-                return self._ingest_batch_once(batch)
+                return self._ingest_batch_once(batch, position)
             except IntegrityError:
                 # another writer stored one of these messages (or created the account) between
                 # our check and our insert: the unique constraint refused the double; the next
@@ -228,45 +246,53 @@ class Store:
                 raise
         raise AssertionError("unreachable")
 
-    def _ingest_batch_once(self, batch: list[IncomingMessage]) -> tuple[int, int, set[int]]:
+    def _ingest_batch_once(
+        self, batch: list[IncomingMessage], position: FolderPosition | None = None
+    ) -> tuple[int, int, set[int]]:
         with self._write() as conn:
-            account_ids = self._account_ids_for(conn, batch)
-            fresh = self._drop_known(conn, batch, account_ids)
-            duplicates = len(batch) - len(fresh)
-            if not fresh:
-                return 0, duplicates, set()
-            contact_ids = self._contacts_for(conn, fresh)
-            assign_threads(conn, fresh, account_ids)
-            conversation_ids = self._conversations_for(conn, fresh, account_ids, contact_ids)
-            now = utcnow()
-            rows = []
-            for m in fresh:
-                rows.append(
-                    {
-                        "conversation_id": conversation_ids[
-                            (account_ids[m.account_key], m.thread_key)
-                        ],
-                        "account_id": account_ids[m.account_key],
-                        "provider_message_id": m.provider_message_id,
-                        "direction": m.direction.value,
-                        "author": m.author_name or m.counterpart_name or m.counterpart_address,
-                        "subject": m.subject,
-                        "text": m.text,
-                        "html": sanitize_html(m.html),
-                        "attachments": [_attachment_row(a) for a in m.attachments] or None,
-                        "sent_at": m.sent_at,
-                        "stored_at": now,
-                        "language": m.language,
-                        "urgency": m.urgency.value if m.urgency else None,
-                        "problem": m.problem,
-                        "automated": m.automated,
-                    }
-                )
-            # RETURNING makes SQLAlchemy send multi-row INSERTs ("insertmanyvalues"): with the
-            # full-text trigger, one statement per row cost SQLite a statement journal each
-            # (~2.5x the time of the same rows in a few statements).
-            conn.execute(insert(_messages).returning(_messages.c.id), rows).close()
-            return len(fresh), duplicates, set(conversation_ids.values())
+            outcome = self._store_new(conn, batch)
+            if position is not None:
+                self._save_position(conn, *position)
+            return outcome
+
+    def _store_new(
+        self, conn: Connection, batch: list[IncomingMessage]
+    ) -> tuple[int, int, set[int]]:
+        account_ids = self._account_ids_for(conn, batch)
+        fresh = self._drop_known(conn, batch, account_ids)
+        duplicates = len(batch) - len(fresh)
+        if not fresh:
+            return 0, duplicates, set()
+        contact_ids = self._contacts_for(conn, fresh)
+        assign_threads(conn, fresh, account_ids)
+        conversation_ids = self._conversations_for(conn, fresh, account_ids, contact_ids)
+        now = utcnow()
+        rows = []
+        for m in fresh:
+            rows.append(
+                {
+                    "conversation_id": conversation_ids[(account_ids[m.account_key], m.thread_key)],
+                    "account_id": account_ids[m.account_key],
+                    "provider_message_id": m.provider_message_id,
+                    "direction": m.direction.value,
+                    "author": m.author_name or m.counterpart_name or m.counterpart_address,
+                    "subject": m.subject,
+                    "text": m.text,
+                    "html": sanitize_html(m.html),
+                    "attachments": [_attachment_row(a) for a in m.attachments] or None,
+                    "sent_at": m.sent_at,
+                    "stored_at": now,
+                    "language": m.language,
+                    "urgency": m.urgency.value if m.urgency else None,
+                    "problem": m.problem,
+                    "automated": m.automated,
+                }
+            )
+        # RETURNING makes SQLAlchemy send multi-row INSERTs ("insertmanyvalues"): with the
+        # full-text trigger, one statement per row cost SQLite a statement journal each
+        # (~2.5x the time of the same rows in a few statements).
+        conn.execute(insert(_messages).returning(_messages.c.id), rows).close()
+        return len(fresh), duplicates, set(conversation_ids.values())
 
     def _account_ids_for(self, conn: Connection, batch: list[IncomingMessage]) -> dict[str, int]:
         wanted = {m.account_key: m.channel for m in batch}
@@ -807,27 +833,32 @@ class Store:
         return {r.folder: (r.validity, r.last_uid) for r in rows}
 
     def save_position(self, account_key: str, folder: str, validity: int, last_uid: int) -> None:
-        p = _positions.c
         with self._write() as conn:
-            account_id = conn.execute(
-                select(_accounts.c.id).where(_accounts.c.key == account_key)
-            ).scalar_one()
-            changed = conn.execute(
-                update(_positions)
-                .where(p.account_id == account_id, p.folder == folder)
-                .values(validity=validity, last_uid=last_uid, updated_at=utcnow())
-            ).rowcount
-            if not changed:
-                conn.execute(
-                    insert(_positions),
-                    {
-                        "account_id": account_id,
-                        "folder": folder,
-                        "validity": validity,
-                        "last_uid": last_uid,
-                        "updated_at": utcnow(),
-                    },
-                )
+            self._save_position(conn, account_key, folder, validity, last_uid)
+
+    def _save_position(
+        self, conn: Connection, account_key: str, folder: str, validity: int, last_uid: int
+    ) -> None:
+        p = _positions.c
+        account_id = conn.execute(
+            select(_accounts.c.id).where(_accounts.c.key == account_key)
+        ).scalar_one()
+        changed = conn.execute(
+            update(_positions)
+            .where(p.account_id == account_id, p.folder == folder)
+            .values(validity=validity, last_uid=last_uid, updated_at=utcnow())
+        ).rowcount
+        if not changed:
+            conn.execute(
+                insert(_positions),
+                {
+                    "account_id": account_id,
+                    "folder": folder,
+                    "validity": validity,
+                    "last_uid": last_uid,
+                    "updated_at": utcnow(),
+                },
+            )
 
     # ---------------------------------------------------------------- contacts
 
