@@ -13,11 +13,19 @@ import bench_email_sync
 import bench_inbox
 import bench_ingest
 import bench_search
+import bench_webhooks
 
 
 def main() -> None:
     started = time.perf_counter()
-    for bench in (bench_cold_start, bench_ingest, bench_search, bench_inbox, bench_email_sync):
+    for bench in (
+        bench_cold_start,
+        bench_ingest,
+        bench_search,
+        bench_inbox,
+        bench_email_sync,
+        bench_webhooks,
+    ):
         print(f"== {bench.__name__}", flush=True)
         bench.main()
     print(f"(all benchmarks: {time.perf_counter() - started:.0f} s)")
