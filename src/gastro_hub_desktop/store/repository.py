@@ -781,33 +781,29 @@ class Store:
             raise NotFound(f"message {message_id} does not exist")
         return row.key, row.provider_message_id
 
-    def attachments_of(self, account_key: str, provider_message_id: str) -> list[Attachment]:
-        """The attachments a stored message lists (with the channel's reference to fetch them)."""
+    def _message_row(self, account_key: str, provider_message_id: str, *columns: Any) -> Any:
+        """Columns of one stored message, found by its account and provider id (or None)."""
         with self.engine.connect() as conn:
-            found = conn.execute(
-                select(_messages.c.attachments)
+            return conn.execute(
+                select(*columns)
                 .join(_accounts, _accounts.c.id == _messages.c.account_id)
                 .where(
                     _accounts.c.key == account_key,
                     _messages.c.provider_message_id == provider_message_id,
                 )
             ).one_or_none()
+
+    def attachments_of(self, account_key: str, provider_message_id: str) -> list[Attachment]:
+        """The attachments a stored message lists (with the channel's reference to fetch them)."""
+        found = self._message_row(account_key, provider_message_id, _messages.c.attachments)
         if found is None:
             raise NotFound(f"message {provider_message_id} of {account_key} does not exist")
         return [Attachment(**a) for a in (found.attachments or [])]
 
     def conversation_of(self, account_key: str, provider_message_id: str) -> int | None:
         """The conversation a stored message belongs to (None when it is not stored)."""
-        with self.engine.connect() as conn:
-            found = conn.execute(
-                select(_messages.c.conversation_id)
-                .join(_accounts, _accounts.c.id == _messages.c.account_id)
-                .where(
-                    _accounts.c.key == account_key,
-                    _messages.c.provider_message_id == provider_message_id,
-                )
-            ).scalar()
-        return None if found is None else int(found)
+        found = self._message_row(account_key, provider_message_id, _messages.c.conversation_id)
+        return None if found is None else int(found.conversation_id)
 
     def has_message(self, account_key: str, provider_message_id: str) -> bool:
         with self.engine.connect() as conn:
