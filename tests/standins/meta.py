@@ -22,12 +22,14 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
+
+from tests.standins.http import bearer, serve
 
 API_VERSION = "v21.0"
 ACCESS_TOKEN = "meta-test-access-token"
@@ -551,37 +553,16 @@ class MetaStandIn:
     # ------------------------------------------------------------ serving
 
     def start(self) -> MetaStandIn:
-        standin = self
+        def answer(
+            method: str, path: str, headers: dict[str, str], body: bytes
+        ) -> tuple[int, Any, dict[str, str]]:
+            status, payload, extra = self.handle(method, path, bearer(headers), body)
+            if status == 401:
+                extra = {"WWW-Authenticate": 'OAuth "Facebook Platform"', **extra}
+            return status, payload, extra
 
-        class Handler(BaseHTTPRequestHandler):
-            def _answer(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else b""
-                auth = self.headers.get("Authorization", "")
-                token = auth.removeprefix("Bearer ") if auth.startswith("Bearer ") else None
-                status, payload, headers = standin.handle(self.command, self.path, token, body)
-                data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
-                self.send_response(status)
-                if not isinstance(payload, bytes):
-                    self.send_header("Content-Type", "application/json; charset=UTF-8")
-                if status == 401:
-                    self.send_header("WWW-Authenticate", 'OAuth "Facebook Platform"')
-                for key, value in headers.items():
-                    self.send_header(key, value)
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            do_GET = do_POST = _answer
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        self._server = serve(answer, self.port, "application/json; charset=UTF-8")
         self.port = self._server.server_address[1]
-        threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        ).start()
         return self
 
     def stop(self) -> None:

@@ -27,9 +27,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
+
+from tests.standins.http import serve
 
 TWILIO_API = "https://api.twilio.com"
 ACCOUNT_SID = "AC" + "0123456789abcdef" * 2
@@ -634,50 +636,34 @@ class TwilioStandIn:
     # ------------------------------------------------------------ serving
 
     def start(self) -> TwilioStandIn:
-        standin = self
+        def answer(
+            method: str, path: str, headers: dict[str, str], body: bytes
+        ) -> tuple[int, Any, dict[str, str]]:
+            exchange = Exchange(method, path, headers, body)
+            with self._lock:
+                status, payload, extra = self.handle(method, path, headers, body)
+            if isinstance(payload, bytes):
+                data = payload
+                kind = extra.pop("Content-Type", "application/octet-stream")
+            else:
+                data = json.dumps(payload).encode()
+                kind = "application/json; charset=utf-8"
+            reply = {
+                "Content-Type": kind,
+                "Content-Length": str(len(data)),
+                "Twilio-Request-Id": "RQ" + secrets.token_hex(16),
+                **extra,
+            }
+            exchange.status = status
+            exchange.response_headers = reply
+            exchange.response_body = data
+            with self._lock:  # recorded before the client can see the answer
+                self.exchanges.append(exchange)
+            sent = {k: v for k, v in reply.items() if k not in ("Content-Type", "Content-Length")}
+            return status, data, {"Content-Type": kind, **sent}
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def _answer(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else b""
-                headers = {k: v for k, v in self.headers.items()}
-                exchange = Exchange(self.command, self.path, headers, body)
-                with standin._lock:
-                    status, payload, extra = standin.handle(self.command, self.path, headers, body)
-                if isinstance(payload, bytes):
-                    data = payload
-                    kind = extra.pop("Content-Type", "application/octet-stream")
-                else:
-                    data = json.dumps(payload).encode()
-                    kind = "application/json; charset=utf-8"
-                reply = {
-                    "Content-Type": kind,
-                    "Content-Length": str(len(data)),
-                    "Twilio-Request-Id": "RQ" + secrets.token_hex(16),
-                    **extra,
-                }
-                exchange.status = status
-                exchange.response_headers = reply
-                exchange.response_body = data
-                with standin._lock:  # recorded before the client can see the answer
-                    standin.exchanges.append(exchange)
-                self.send_response(status)
-                for key, value in reply.items():
-                    self.send_header(key, value)
-                self.end_headers()
-                self.wfile.write(data)
-
-            do_GET = do_POST = do_DELETE = _answer
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
-        self._server.daemon_threads = True
+        self._server = serve(answer, self.port)
         self.port = self._server.server_address[1]
-        threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True).start()
         return self
 
     def stop(self) -> None:
