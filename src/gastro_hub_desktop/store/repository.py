@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
-from gastro_hub_desktop.domain.contacts import handle_for
+from gastro_hub_desktop.domain.contacts import handle_for, signature_phone
 from gastro_hub_desktop.domain.conversations import (
     ConversationDetail,
     ConversationRow,
@@ -358,7 +358,7 @@ class Store:
                 )
             ):
                 ids[(kind, value)] = contact_id
-        missing = [h for h in handles if h not in ids]
+        missing = self._link_by_signature_phone(conn, names, ids)
         if missing:
             now = utcnow()
             created = _insert_with_ids(
@@ -383,7 +383,82 @@ class Store:
                 insert(_handles),
                 [{"contact_id": ids[h], "kind": h[0], "value": h[1]} for h in missing],
             )
+        self._add_signature_phones(conn, names, ids)
         return ids
+
+    def _signature_phones(
+        self, conn: Connection, names: dict[tuple[str, str], IncomingMessage]
+    ) -> dict[tuple[str, str], str]:
+        """Email handle → the phone its sender gives in their signature (not one of ours)."""
+        found = {
+            h: phone
+            for h, m in names.items()
+            if h[0] == "email"
+            and m.direction is Direction.INBOUND
+            and (phone := signature_phone(m.text)) is not None
+        }
+        if found:
+            ours = {
+                key.removeprefix("whatsapp:")
+                for key in conn.execute(
+                    select(_accounts.c.key).where(_accounts.c.key.like("whatsapp:%"))
+                ).scalars()
+            }
+            found = {h: p for h, p in found.items() if p not in ours}
+        return found
+
+    def _owners(self, conn: Connection, phones: Iterable[str]) -> dict[str, int]:
+        return {
+            value: contact_id
+            for value, contact_id in conn.execute(
+                select(_handles.c.value, _handles.c.contact_id).where(
+                    _handles.c.kind == "phone", _handles.c.value.in_(list(set(phones)))
+                )
+            )
+        }
+
+    def _link_by_signature_phone(
+        self,
+        conn: Connection,
+        names: dict[tuple[str, str], IncomingMessage],
+        ids: dict[tuple[str, str], int],
+    ) -> list[tuple[str, str]]:
+        """A new email address whose signature gives a phone we know (e.g. from WhatsApp)
+        joins that contact; the handles still without a contact are returned."""
+        missing = [h for h in names if h not in ids]
+        phones = self._signature_phones(conn, {h: names[h] for h in missing})
+        owners = self._owners(conn, phones.values()) if phones else {}
+        linked = [h for h in missing if phones.get(h) in owners]
+        for h in linked:
+            ids[h] = owners[phones[h]]
+        if linked:
+            conn.execute(
+                insert(_handles),
+                [{"contact_id": ids[h], "kind": h[0], "value": h[1]} for h in linked],
+            )
+        return [h for h in missing if h not in ids]
+
+    def _add_signature_phones(
+        self,
+        conn: Connection,
+        names: dict[tuple[str, str], IncomingMessage],
+        ids: dict[tuple[str, str], int],
+    ) -> None:
+        """A phone an email sender gives in their signature becomes one of their handles (when
+        nobody has it yet), so their WhatsApp messages later join the same contact."""
+        phones = self._signature_phones(conn, names)
+        if not phones:
+            return
+        owners = self._owners(conn, phones.values())
+        rows: dict[str, int] = {}
+        for h, phone in phones.items():
+            if phone not in owners and phone not in rows:
+                rows[phone] = ids[h]
+        if rows:
+            conn.execute(
+                insert(_handles),
+                [{"contact_id": c, "kind": "phone", "value": p} for p, c in rows.items()],
+            )
 
     def _conversations_for(
         self,
