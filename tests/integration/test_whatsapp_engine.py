@@ -315,3 +315,45 @@ def test_polling_and_webhook_store_a_message_once_and_the_sandbox_pace_is_kept(
     finally:
         engine.stop()
         twilio.stop()
+
+
+def test_a_failure_reported_after_the_send_reaches_the_user_in_plain_words(
+    tmp_path: Path, credentials: Credentials
+) -> None:
+    """Twilio accepts the message, then reports 63016 (outside the 24-hour window) by status
+    callback: the user is told why, and the message shows it was not delivered."""
+    from tests.standins.twilio import ACCOUNT_SID, AUTH_TOKEN, NUMBER, TwilioStandIn
+
+    twilio = TwilioStandIn().start()
+    port = free_port()
+    settings = WhatsAppSettings(
+        provider=Provider.TWILIO,
+        number=NUMBER,
+        account_sid=ACCOUNT_SID,
+        api_url=twilio.url,
+        webhook_port=port,
+        public_url=f"http://127.0.0.1:{port}",
+    )
+    engine = start_engine(tmp_path, credentials)
+    try:
+        engine.add_whatsapp_account(settings, {"auth_token": AUTH_TOKEN}).result(30)
+        hook = f"http://127.0.0.1:{port}{settings.webhook_path}"
+        assert twilio.deliver(hook, "+420777123456", "Máte otevřeno v sobotu?").status == 200
+        wait_until(lambda: engine.store.stats().messages == 1, 10, "stored")
+        [row] = engine.store.inbox_page(InboxFilter(), 0, 5)
+        statuses: list[ReplyStatus] = []
+        engine.events.subscribe(
+            lambda e: statuses.append(e) if isinstance(e, ReplyStatus) else None
+        )
+        twilio.async_failures.append(63016)
+        engine.send_reply(row.id, "Ano, 8–12 h.").result(30)
+        wait_until(lambda: any(s.state == "failed" for s in statuses), 10, "failure reported")
+        [failed] = [s for s in statuses if s.state == "failed"]
+        assert "24" in failed.text and "template" in failed.text
+        [ours] = [
+            m for m in engine.store.conversation(row.id).messages if m.direction.value == "outbound"
+        ]
+        assert ours.delivery == "failed" and ours.delivery_error
+    finally:
+        engine.stop()
+        twilio.stop()

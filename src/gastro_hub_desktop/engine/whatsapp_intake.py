@@ -10,7 +10,7 @@ import mimetypes
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from gastro_hub_desktop.channels.whatsapp.types import Inbound, StatusUpdate
+from gastro_hub_desktop.channels.whatsapp.types import DeliveryStatus, Inbound, StatusUpdate
 from gastro_hub_desktop.domain.conversations import OutboxState
 from gastro_hub_desktop.domain.messages import Attachment, Channel, Direction, IncomingMessage
 from gastro_hub_desktop.engine.events import (
@@ -158,6 +158,9 @@ class WhatsAppIntake:
                 conversation = self.store.conversation_of(account_key, s.provider_message_id)
                 if conversation is not None:
                     self.events.publish(DeliveryChanged(conversation, s.status.value, error))
+                    if s.status is DeliveryStatus.FAILED:  # e.g. 63016 / 131047 after the send
+                        text = error or "WhatsApp could not deliver the message."
+                        self.events.publish(ReplyStatus(conversation, "failed", text))
 
     def _close_cut_off_send(self, account_key: str, s: StatusUpdate) -> None:
         """Meta carries our outbox key back: a send the app was killed in is closed here."""
