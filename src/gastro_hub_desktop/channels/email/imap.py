@@ -6,6 +6,7 @@ re-reads at most one batch, and the store's dedupe (Message-ID) keeps every mess
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import ssl
@@ -54,6 +55,7 @@ class ImapMailbox:
         self._timeout = timeout
         self._client: Any = None
         self._sent: str | None = settings.sent_folder
+        self._tags = itertools.count(1)  # our own command tags (see _fetch)
 
     # ------------------------------------------------------------ connection
 
@@ -63,7 +65,9 @@ class ImapMailbox:
         s = self.settings
         client = None
         try:
-            context = ssl.create_default_context()
+            # loading the CA certificates takes ~20 ms: only for a connection that uses them
+            plain = s.imap_security is Security.NONE
+            context = None if plain else ssl.create_default_context()
             client = IMAPClient(
                 s.imap_host,
                 port=s.imap_port,
@@ -189,32 +193,46 @@ class ImapMailbox:
         return FolderBatch(batch.folder, batch.validity, batch.last_uid, messages)
 
     def _fetch(self, uids: list[int]) -> dict[int, tuple[bytes, datetime | None]]:
-        """Raw messages by UID. The bulk fetch goes through imaplib underneath IMAPClient:
-        IMAPClient's pure-Python response parser cost more than parsing the mail itself."""
+        """Raw messages by UID, read straight off imaplib's connection underneath IMAPClient.
+
+        IMAPClient's pure-Python response parser cost more than parsing the mail, and imaplib's
+        own reader (with the protocol trace IMAPClient turns on) about as much again: this
+        reads each response as a line, its literal and the rest of the line. A message whose
+        body is not sent as a literal (or a response not understood) is fetched again through
+        IMAPClient; a UID with no answer at all was expunged meanwhile."""
         imap = getattr(self._client, "_imap", None)
         if imap is None:  # pragma: no cover - an IMAPClient without its imaplib connection
             return self._fetch_with_imapclient(uids)
-        # IMAPClient turns imaplib's protocol trace on (debug 5, sent to a logger that drops
-        # it): every line and every message body was formatted with repr() first, which cost
-        # more than the fetch itself. Off for the bulk read.
-        debug, imap.debug = imap.debug, 0
-        try:
-            typ, data = imap.uid(
-                "FETCH", ",".join(map(str, uids)), "(UID INTERNALDATE BODY.PEEK[])"
-            )
-        finally:
-            imap.debug = debug
-        if typ != "OK":
-            raise OSError(f"FETCH failed: {data!r}")
+        tag = b"GHF%d" % next(self._tags)
+        imap.send(b"%s UID FETCH %s (UID INTERNALDATE BODY.PEEK[])\r\n"
+                  % (tag, ",".join(map(str, uids)).encode()))  # fmt: skip
         out: dict[int, tuple[bytes, datetime | None]] = {}
-        for item in data:
-            if not isinstance(item, tuple):
-                continue
-            head = item[0].decode("ascii", "replace")
+        while True:
+            line = _line(imap)
+            if line.startswith(tag + b" "):
+                if line[len(tag) + 1 :].split(b" ", 1)[0].upper() != b"OK":
+                    raise OSError(f"FETCH failed: {line[:300]!r}")
+                break
+            # one response: text with literals ({size} at a line's end) in between
+            texts, body = [], None
+            while (literal := _LITERAL.search(line)) is not None:
+                data = imap.read(int(literal.group(1)))
+                before = line[: literal.start()]
+                if body is None and _BODY.search(before):
+                    body = data
+                texts.append(before)
+                line = _line(imap)
+            texts.append(line)
+            head = b"".join(texts).decode("ascii", "replace")
+            if head.startswith("* BYE"):
+                raise OSError(f"the server closed the connection: {head[:300]}")
             uid = _UID.search(head)
-            if uid is None:
-                return self._fetch_with_imapclient(uids)
-            out[int(uid.group(1))] = (item[1], _internaldate(head))
+            if body is not None and uid is not None and " FETCH " in head:
+                out[int(uid.group(1))] = (body, _internaldate(head))
+            # anything else (EXISTS, flag changes, ...) is not what was asked for
+        missing = [uid for uid in uids if uid not in out]
+        if missing:
+            out.update(self._fetch_with_imapclient(missing))
         return out
 
     def _fetch_with_imapclient(self, uids: list[int]) -> dict[int, tuple[bytes, datetime | None]]:
@@ -274,6 +292,17 @@ class ImapMailbox:
 
 
 _UID = re.compile(r"UID (\d+)")
+_LITERAL = re.compile(rb"\{(\d+)\}\r\n\Z")
+_BODY = re.compile(rb"BODY\[\](<\d+>)? ?\Z", re.IGNORECASE)
+
+
+def _line(imap: Any) -> bytes:
+    line: bytes = imap.readline()
+    if not line:
+        raise OSError("the server closed the connection")
+    return line
+
+
 _INTERNALDATE = re.compile(r'INTERNALDATE "([^"]+)"')
 # RFC 3501 date-time, e.g. " 4-Nov-2026 10:00:00 +0100"; read by hand (strptime cost ~10 µs
 # a message), anything else goes to strptime
