@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, select, tuple_
@@ -25,6 +26,7 @@ _conversations = Conversation.__table__
 _messages = Message.__table__
 
 
+@lru_cache(maxsize=4096)  # a conversation's messages share their subject
 def subject_key(subject: str | None) -> str:
     """The subject without reply/forward prefixes, case or extra spaces."""
     return " ".join(_PREFIX.sub("", subject or "").split()).casefold()

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from email.header import decode_header, make_header
 from email.message import Message
+from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Any
 
@@ -40,10 +41,7 @@ def parse_message(
 
     Raises when neither can read the message (e.g. MIME nested thousands of levels deep);
     callers then keep it raw and flagged with `unreadable_message`."""
-    try:
-        from fast_mail_parser import parse_email
-    except ImportError:  # pragma: no cover - a dependency, but keep mail flowing without it
-        parse_email = None
+    parse_email = _fast_parser()
     if parse_email is not None:
         try:
             parsed = parse_email(raw)
@@ -51,6 +49,15 @@ def parse_message(
         except Exception:
             log.debug("fast parser refused a message; using the standard library", exc_info=True)
     return _parse_with_stdlib(raw, own_addresses, fallback_date, account_key)
+
+
+@lru_cache(maxsize=1)  # imported on first use, not at start-up; then only looked up
+def _fast_parser() -> Callable[[bytes], Any] | None:
+    try:
+        from fast_mail_parser import parse_email
+    except ImportError:  # pragma: no cover - a dependency, but keep mail flowing without it
+        return None
+    return parse_email
 
 
 AUTOMATED_SENDERS = re.compile(
@@ -77,7 +84,12 @@ def is_automated(header: Callable[[str], str], from_addr: str) -> bool:
 def _from_fast(
     parsed: Any, raw: bytes, own: set[str], fallback_date: datetime | None, account_key: str
 ) -> IncomingMessage:
-    headers = {k.lower(): " ".join(v[0].split()) if v else "" for k, v in parsed.headers.items()}
+    headers = {k.lower(): v for k, v in parsed.headers.items()}
+
+    def header(name: str) -> str:  # unfolded on demand: most headers are never asked for
+        values = headers.get(name)
+        return " ".join(values[0].split()) if values else ""
+
     sender = parsed.from_
     text = "\n".join(parsed.text_plain).strip()
     html = "\n".join(parsed.text_html) or None
@@ -88,7 +100,7 @@ def _from_fast(
         raw=raw,
         own=own,
         account_key=account_key,
-        header=lambda name: headers.get(name, ""),
+        header=header,
         sender=((sender.display_name or "", sender.address or "") if sender else ("", "")),
         recipients=[(t.display_name or "", t.address or "") for t in parsed.to],
         text=text,
