@@ -3,62 +3,37 @@ worker per account, replies queued as Missive drafts, attachments saved on reque
 
 from __future__ import annotations
 
-import logging
-import threading
-import uuid
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-from gastro_hub_desktop.channels.base import ChannelProblem, Health
+from gastro_hub_desktop.channels.base import ChannelProblem
 from gastro_hub_desktop.channels.email.attachments import save
 from gastro_hub_desktop.channels.missive.api import MissiveClient
 from gastro_hub_desktop.channels.missive.settings import MissiveSettings
 from gastro_hub_desktop.domain.messages import Channel
-from gastro_hub_desktop.engine.events import EventBus
+from gastro_hub_desktop.engine.channel_accounts import ChannelAccounts
 from gastro_hub_desktop.engine.missive_worker import MissiveWorker, reply_payload
-from gastro_hub_desktop.store.outbox import Outbox, OutboxEntry
-from gastro_hub_desktop.store.repository import Store
-
-log = logging.getLogger(__name__)
+from gastro_hub_desktop.store.outbox import ReplyContext
 
 
 def is_missive(account_key: str) -> bool:
-    return account_key.startswith("missive:")
+    return account_key.startswith(MissiveAccounts.prefix)
 
 
-class MissiveAccounts:
-    def __init__(self, store: Store, events: EventBus, secrets: object) -> None:
-        self.store = store
-        self.events = events
-        self.secrets = secrets  # a gastro_hub_desktop.credentials.Credentials
-        self._workers: dict[str, MissiveWorker] = {}
-        self._lock = threading.Lock()
+class MissiveAccounts(ChannelAccounts):
+    prefix = "missive:"
+    channel = Channel.EMAIL
+    label = "Missive account"
 
-    def start_all(self) -> None:
-        for key, _name, data in self.store.accounts(Channel.EMAIL):
-            if not is_missive(key):
-                continue
-            try:
-                self._start(MissiveSettings.from_dict(data))
-            except Exception:
-                log.exception("Missive account %s could not start", key)
+    def make_worker(self, account_key: str, settings: dict[str, Any]) -> MissiveWorker:
+        config = MissiveSettings.from_dict(settings)
+        return MissiveWorker(
+            self.store, self.events, config, lambda: self.secret(account_key, "token")
+        )
 
-    def _start(self, settings: MissiveSettings) -> MissiveWorker:
-        def token() -> str | None:
-            try:
-                return self.secrets.get(settings.secret_name)  # type: ignore[attr-defined]
-            except Exception as exc:  # keyring unavailable: say so, keep the worker alive
-                raise ChannelProblem(str(exc), retry=True) from exc
-
-        with self._lock:
-            old = self._workers.pop(settings.account_key, None)
-        if old is not None:
-            old.stop()
-        worker = MissiveWorker(self.store, self.events, settings, token)
-        with self._lock:
-            self._workers[settings.account_key] = worker
-        worker.start()
-        return worker
+    def reply_payload(self, ctx: ReplyContext, text: str) -> dict[str, Any]:
+        return reply_payload(ctx.thread_key, ctx.counterpart, ctx.subject, text)
 
     @staticmethod
     def test(settings: MissiveSettings, token: str) -> tuple[MissiveSettings, str]:
@@ -83,46 +58,16 @@ class MissiveAccounts:
     def add(self, settings: MissiveSettings, token: str) -> str:
         """Test, then keep the account (token in the keyring) and start syncing it."""
         completed, summary = self.test(settings, token)
-        self.secrets.set(completed.secret_name, token.strip())  # type: ignore[attr-defined]
-        self.store.save_account(
-            completed.account_key,
-            Channel.EMAIL,
-            f"Missive: {completed.display_name or completed.user_email}",
-            completed.to_dict(),
-        )
-        self._start(completed)
+        self.keep_secrets(completed.account_key, {"token": token})
+        name = f"Missive: {completed.display_name or completed.user_email}"
+        self.save_and_start(completed.account_key, name, completed.to_dict())
         return summary
-
-    def health(self) -> dict[str, Health]:
-        with self._lock:
-            return {key: w.health for key, w in self._workers.items()}
-
-    def sync_all_now(self) -> None:
-        with self._lock:
-            workers = list(self._workers.values())
-        for worker in workers:
-            worker.sync_now()
-
-    def _worker(self, account_key: str) -> MissiveWorker:
-        with self._lock:
-            worker = self._workers.get(account_key)
-        if worker is None:
-            raise ChannelProblem("That Missive account is not connected any more.", retry=False)
-        return worker
-
-    def queue_reply(self, conversation_id: int, text: str) -> OutboxEntry:
-        outbox = Outbox(self.store)
-        ctx = outbox.reply_context(conversation_id)
-        worker = self._worker(ctx.account_key)
-        payload = reply_payload(ctx.thread_key, ctx.counterpart, ctx.subject, text)
-        entry = outbox.queue(conversation_id, ctx.account_key, payload, key=uuid.uuid4().hex)
-        worker.sync_now()
-        return entry
 
     def save_attachment(self, account_key: str, message_id: str, index: int, target: Path) -> Path:
         """Ask Missive for the message's attachment list, download one, write it to `target`."""
-        worker = self._worker(account_key)
-        token = worker._secret() or ""
+        worker = self.worker(account_key)
+        assert isinstance(worker, MissiveWorker)
+        token = self.secret(account_key, "token") or ""
         client = MissiveClient(token, worker.settings.api_url, timeout=60)
         try:
             message = client.messages([message_id]).get(message_id)
@@ -135,10 +80,3 @@ class MissiveAccounts:
         finally:
             client.close()
         return save(content, target)
-
-    def stop(self) -> None:
-        with self._lock:
-            workers = list(self._workers.values())
-            self._workers.clear()
-        for worker in workers:
-            worker.stop()

@@ -22,11 +22,6 @@ class MissiveSettings:
         return f"missive:{self.user_email.lower()}"
 
     @property
-    def secret_name(self) -> str:
-        """The keyring entry holding the API token."""
-        return f"{self.account_key}:token"
-
-    @property
     def ours(self) -> set[str]:
         return {a.strip().lower() for a in [self.user_email, *self.own_addresses] if a.strip()}
 

@@ -1,0 +1,126 @@
+"""What every kind of connected account shares in the engine: the accounts of one kind (one key
+prefix, e.g. "missive:" or "telegram:"), one worker per account, their measured health, secrets
+read from and written to the keyring, and replies queued for the account's worker.
+
+A kind says how to build a worker from its saved settings (`make_worker`), how to check new
+settings for real (`test`) and how to turn a reply into the payload its worker sends
+(`reply_payload`)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from gastro_hub_desktop.channels.base import ChannelProblem, Health
+from gastro_hub_desktop.domain.messages import Channel
+from gastro_hub_desktop.engine.channel_worker import ChannelWorker
+from gastro_hub_desktop.engine.events import EventBus
+from gastro_hub_desktop.store.outbox import Outbox, OutboxEntry, ReplyContext
+from gastro_hub_desktop.store.repository import Store
+
+log = logging.getLogger(__name__)
+
+
+class ChannelAccounts:
+    prefix = ""  # account keys of this kind start with it, e.g. "telegram:"
+    channel = Channel.EMAIL  # where the accounts are listed in the store
+    label = "account"  # what the user calls one, e.g. "Telegram bot"
+
+    def __init__(self, store: Store, events: EventBus, secrets: object) -> None:
+        self.store = store
+        self.events = events
+        self.secrets = secrets  # a gastro_hub_desktop.credentials.Credentials
+        self._workers: dict[str, ChannelWorker] = {}
+        self._lock = threading.Lock()
+
+    # ------------------------------------------------------------ what a kind provides
+
+    def make_worker(self, account_key: str, settings: dict[str, Any]) -> ChannelWorker:
+        """A (not yet started) worker for a saved account."""
+        raise NotImplementedError
+
+    def reply_payload(self, ctx: ReplyContext, text: str) -> dict[str, Any]:
+        """What the outbox keeps for the worker to send this reply (exactly once)."""
+        raise NotImplementedError
+
+    # ------------------------------------------------------------ secrets
+
+    def secret(self, account_key: str, which: str) -> str | None:
+        """A secret of an account from the keyring; a keyring that cannot be reached is a
+        problem the worker retries, not a crash."""
+        try:
+            return self.secrets.get(f"{account_key}:{which}")  # type: ignore[attr-defined]
+        except Exception as exc:
+            raise ChannelProblem(str(exc), retry=True) from exc
+
+    def keep_secrets(self, account_key: str, secrets: Mapping[str, str]) -> None:
+        for which, value in secrets.items():
+            if value.strip():
+                self.secrets.set(f"{account_key}:{which}", value.strip())  # type: ignore[attr-defined]
+
+    # ------------------------------------------------------------ accounts and workers
+
+    def owns(self, account_key: str) -> bool:
+        return account_key.startswith(self.prefix)
+
+    def start_all(self) -> None:
+        for key, _name, data in self.store.accounts(self.channel):
+            if not self.owns(key):
+                continue
+            try:
+                self.start(key, data)
+            except Exception:
+                log.exception("%s %s could not start", self.label, key)
+
+    def save_and_start(self, account_key: str, name: str, settings: dict[str, Any]) -> None:
+        self.store.save_account(account_key, self.channel, name, settings)
+        self.start(account_key, settings)
+
+    def start(self, account_key: str, settings: dict[str, Any]) -> ChannelWorker:
+        with self._lock:
+            old = self._workers.pop(account_key, None)
+        if old is not None:
+            old.stop()
+        worker = self.make_worker(account_key, settings)
+        with self._lock:
+            self._workers[account_key] = worker
+        worker.start()
+        return worker
+
+    def worker(self, account_key: str) -> ChannelWorker:
+        with self._lock:
+            worker = self._workers.get(account_key)
+        if worker is None:
+            raise ChannelProblem(f"That {self.label} is not connected any more.", retry=False)
+        return worker
+
+    def health(self) -> dict[str, Health]:
+        with self._lock:
+            return {key: w.health for key, w in self._workers.items()}
+
+    def sync_all_now(self) -> None:
+        with self._lock:
+            workers = list(self._workers.values())
+        for worker in workers:
+            worker.sync_now()
+
+    def queue_reply(self, conversation_id: int, text: str) -> OutboxEntry:
+        """Put a reply in the outbox and wake the account's worker to send it."""
+        outbox = Outbox(self.store)
+        ctx = outbox.reply_context(conversation_id)
+        worker = self.worker(ctx.account_key)
+        entry = outbox.queue(
+            conversation_id, ctx.account_key, self.reply_payload(ctx, text), key=uuid.uuid4().hex
+        )
+        worker.sync_now()
+        return entry
+
+    def stop(self) -> None:
+        with self._lock:
+            workers = list(self._workers.values())
+            self._workers.clear()
+        for worker in workers:
+            worker.stop()
