@@ -5,14 +5,13 @@ port), replies queued with the 24-hour window respected, and media saved on requ
 from __future__ import annotations
 
 import logging
-import threading
 import uuid
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from gastro_hub_desktop.channels.base import ChannelProblem, Health
+from gastro_hub_desktop.channels.base import ChannelProblem
 from gastro_hub_desktop.channels.email.attachments import save
 from gastro_hub_desktop.channels.whatsapp.settings import Provider, WhatsAppSettings
 from gastro_hub_desktop.channels.whatsapp.types import Media, WebhookResult, WhatsAppProvider
@@ -20,11 +19,12 @@ from gastro_hub_desktop.domain.messages import Channel
 from gastro_hub_desktop.domain.phones import to_e164
 from gastro_hub_desktop.domain.service_window import describe_window, window_closes_at
 from gastro_hub_desktop.domain.service_window import window_open as is_open
+from gastro_hub_desktop.engine.channel_accounts import ChannelAccounts
 from gastro_hub_desktop.engine.events import EventBus
 from gastro_hub_desktop.engine.webhook_receiver import WebhookReceiver, WebhookRoute
 from gastro_hub_desktop.engine.whatsapp_intake import WhatsAppIntake
 from gastro_hub_desktop.engine.whatsapp_worker import WhatsAppWorker
-from gastro_hub_desktop.store.outbox import Outbox, OutboxEntry
+from gastro_hub_desktop.store.outbox import Outbox, OutboxEntry, ReplyContext
 from gastro_hub_desktop.store.repository import Store
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ REQUIRED = {Provider.TWILIO: ("auth_token",), Provider.META: ("access_token", "a
 
 
 def is_whatsapp(account_key: str) -> bool:
-    return account_key.startswith("whatsapp:")
+    return account_key.startswith(WhatsAppAccounts.prefix)
 
 
 def provider_for(settings: WhatsAppSettings, secrets: Mapping[str, str]) -> WhatsAppProvider:
@@ -86,22 +86,22 @@ def route_for(settings: WhatsAppSettings, secrets: Mapping[str, str]) -> Webhook
     )
 
 
-class WhatsAppAccounts:
+class WhatsAppAccounts(ChannelAccounts):
+    prefix = "whatsapp:"
+    channel = Channel.WHATSAPP
+    label = "WhatsApp account"
+
     def __init__(self, store: Store, events: EventBus, secrets: object) -> None:
-        self.store = store
-        self.events = events
-        self.secrets = secrets  # a gastro_hub_desktop.credentials.Credentials
+        super().__init__(store, events, secrets)
         self.intake = WhatsAppIntake(store, events)
-        self._workers: dict[str, WhatsAppWorker] = {}
         self._receivers: dict[tuple[str, int], WebhookReceiver] = {}
-        self._lock = threading.Lock()
 
     # ------------------------------------------------------------ secrets
 
     def _stored_secrets(self, settings: WhatsAppSettings) -> dict[str, str]:
         found: dict[str, str] = {}
         for which in SECRETS[settings.provider]:
-            value = self.secrets.get(settings.secret_name(which))  # type: ignore[attr-defined]
+            value = self.secret(settings.account_key, which)
             if value:
                 found[which] = value
         return found
@@ -134,16 +134,6 @@ class WhatsAppAccounts:
 
     # ------------------------------------------------------------ accounts
 
-    def start_all(self) -> None:
-        for key, _name, data in self.store.accounts(Channel.WHATSAPP):
-            if not is_whatsapp(key) or "provider" not in data:
-                continue  # e.g. the account of imported chat exports
-            try:
-                settings = WhatsAppSettings.from_dict(data)
-                self._start(settings, self._stored_secrets(settings))
-            except Exception:
-                log.exception("WhatsApp account %s could not start", key)
-
     def test(self, settings: WhatsAppSettings, secrets: Mapping[str, str]) -> str:
         """Check the credentials with the provider for real; nothing is kept."""
         settings = self._complete(settings, secrets)
@@ -156,18 +146,17 @@ class WhatsAppAccounts:
     def add(self, settings: WhatsAppSettings, secrets: Mapping[str, str]) -> str:
         """Test, then keep the account (secrets in the keyring) and start it."""
         summary = self.test(settings, secrets)
-        for which in SECRETS[settings.provider]:
-            value = secrets.get(which, "").strip()
-            if value:
-                self.secrets.set(settings.secret_name(which), value)  # type: ignore[attr-defined]
-        name = settings.display_name or settings.number
-        self.store.save_account(
-            settings.account_key, Channel.WHATSAPP, f"WhatsApp {name}", settings.to_dict()
+        self.keep_secrets(
+            settings.account_key, {w: secrets.get(w, "") for w in SECRETS[settings.provider]}
         )
-        self._start(settings, self._stored_secrets(settings))
+        name = settings.display_name or settings.number
+        self.save_and_start(settings.account_key, f"WhatsApp {name}", settings.to_dict())
         return summary
 
-    def _start(self, settings: WhatsAppSettings, secrets: dict[str, str]) -> WhatsAppWorker:
+    def make_worker(self, account_key: str, data: dict[str, Any]) -> WhatsAppWorker:
+        settings = WhatsAppSettings.from_dict(data)
+        secrets = self._stored_secrets(settings)
+
         def provider() -> WhatsAppProvider:
             current = self._stored_secrets(settings)  # read again: they may have been changed
             missing = [w for w in REQUIRED[settings.provider] if w not in current]
@@ -180,14 +169,12 @@ class WhatsAppAccounts:
                 )
             return provider_for(settings, current)
 
-        self._stop_worker(settings.account_key)
-        worker = WhatsAppWorker(self.intake, self.events, settings, provider)
-        with self._lock:
-            self._workers[settings.account_key] = worker
         if all(w in secrets for w in REQUIRED[settings.provider]):
             self._receiver(settings).add_route(route_for(settings, secrets))
-        worker.start()
-        return worker
+        return WhatsAppWorker(self.intake, self.events, settings, provider)
+
+    def reply_payload(self, ctx: ReplyContext, text: str) -> dict[str, Any]:
+        return self._payload(ctx, text, None)
 
     def _receiver(self, settings: WhatsAppSettings) -> WebhookReceiver:
         where = (settings.webhook_host, settings.webhook_port)
@@ -201,31 +188,19 @@ class WhatsAppAccounts:
 
     def receiver_url(self, account_key: str) -> str:
         """Where this account's webhooks are received on this PC (for the settings screen)."""
-        settings = self._worker(account_key).settings
+        settings = self._whatsapp_worker(account_key).settings
         receiver = self._receivers.get((settings.webhook_host, settings.webhook_port))
         if receiver is None:
             raise ChannelProblem("This account's webhook receiver is not running.", retry=False)
         return receiver.url + settings.webhook_path
 
-    def _stop_worker(self, account_key: str) -> None:
-        with self._lock:
-            old = self._workers.pop(account_key, None)
-        if old is not None:
-            old.stop()
-
-    def health(self) -> dict[str, Health]:
-        with self._lock:
-            return {key: w.health for key, w in self._workers.items()}
-
-    def _worker(self, account_key: str) -> WhatsAppWorker:
-        with self._lock:
-            worker = self._workers.get(account_key)
-        if worker is None:
-            raise ChannelProblem("That WhatsApp account is not connected any more.", retry=False)
+    def _whatsapp_worker(self, account_key: str) -> WhatsAppWorker:
+        worker = self.worker(account_key)
+        assert isinstance(worker, WhatsAppWorker)
         return worker
 
     def templates(self, account_key: str) -> list[dict[str, Any]]:
-        return list(self._worker(account_key).settings.templates)
+        return list(self._whatsapp_worker(account_key).settings.templates)
 
     # ------------------------------------------------------------ replies and media
 
@@ -235,7 +210,7 @@ class WhatsAppAccounts:
         """Queue free text (inside the 24-hour window) or an approved template."""
         outbox = Outbox(self.store)
         ctx = outbox.reply_context(conversation_id)
-        worker = self._worker(ctx.account_key)
+        worker = self.worker(ctx.account_key)
         if template is None:
             if not (text or "").strip():
                 raise ChannelProblem("Write the reply first.", retry=False)
@@ -243,19 +218,25 @@ class WhatsAppAccounts:
             now = datetime.now(UTC)
             if not is_open(closes, now):
                 raise ChannelProblem(describe_window(closes, now), retry=False)
-        payload = {
+        payload = self._payload(ctx, text, template)
+        entry = outbox.queue(conversation_id, ctx.account_key, payload, key=uuid.uuid4().hex)
+        worker.sync_now()
+        return entry
+
+    @staticmethod
+    def _payload(
+        ctx: ReplyContext, text: str | None, template: dict[str, Any] | None
+    ) -> dict[str, Any]:
+        return {
             "to": ctx.counterpart,
             "text": text if template is None else None,
             "template": template,
             "queued_at": datetime.now(UTC).isoformat(),
         }
-        entry = outbox.queue(conversation_id, ctx.account_key, payload, key=uuid.uuid4().hex)
-        worker.sync_now()
-        return entry
 
     def save_attachment(self, account_key: str, message_id: str, index: int, target: Path) -> Path:
         """Download a picture, voice message or document with the account's credentials."""
-        worker = self._worker(account_key)
+        worker = self._whatsapp_worker(account_key)
         listed = self.store.attachments_of(account_key, message_id)
         if not 0 <= index < len(listed) or not listed[index].ref:
             raise ChannelProblem("That media is not listed in the message any more.", False)
@@ -270,12 +251,9 @@ class WhatsAppAccounts:
         return save(content, target)
 
     def stop(self) -> None:
+        super().stop()
         with self._lock:
-            workers = list(self._workers.values())
             receivers = list(self._receivers.values())
-            self._workers.clear()
             self._receivers.clear()
-        for worker in workers:
-            worker.stop()
         for receiver in receivers:
             receiver.stop()
