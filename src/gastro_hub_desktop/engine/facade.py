@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -24,6 +25,9 @@ from gastro_hub_desktop.engine.events import (
     JobProgress,
 )
 from gastro_hub_desktop.engine.loop_thread import LoopThread
+
+# The chat and social kinds of account, started with the channels: (module, class).
+CHAT_KINDS: tuple[tuple[str, str], ...] = ()
 
 if TYPE_CHECKING:
     import concurrent.futures
@@ -40,6 +44,7 @@ if TYPE_CHECKING:
         SearchHit,
     )
     from gastro_hub_desktop.domain.messages import ChannelTab, ImportResult
+    from gastro_hub_desktop.engine.channel_accounts import ChannelAccounts
     from gastro_hub_desktop.engine.email_accounts import EmailAccounts
     from gastro_hub_desktop.engine.missive_accounts import MissiveAccounts
     from gastro_hub_desktop.engine.whatsapp_accounts import WhatsAppAccounts
@@ -84,6 +89,7 @@ class Engine:
         self.email: EmailAccounts | None = None
         self.missive: MissiveAccounts | None = None
         self.whatsapp: WhatsAppAccounts | None = None
+        self.kinds: dict[str, ChannelAccounts] = {}  # key prefix → that kind of account
         self._channels_started: Any = None  # an asyncio future, set once the database is open
         self.events = EventBus()
         self._loop_thread = LoopThread("engine")
@@ -160,6 +166,13 @@ class Engine:
 
         self.whatsapp = WhatsAppAccounts(store, self.events, self._credentials)
         self.whatsapp.start_all()
+        self.kinds = {k.prefix: k for k in (self.missive, self.whatsapp)}
+        for module, name in CHAT_KINDS:
+            kind: ChannelAccounts = getattr(import_module(module), name)(
+                store, self.events, self._credentials
+            )
+            kind.start_all()
+            self.kinds[kind.prefix] = kind
 
     def stop(self, timeout: float = 15.0) -> None:
         """Finish the write in progress, then stop everything. Safe to call twice."""
@@ -171,7 +184,7 @@ class Engine:
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
         # after the pools: they may be starting
-        for accounts in (self.email, self.missive, self.whatsapp):
+        for accounts in (self.email, *self.kinds.values()):
             if accounts is not None:
                 accounts.stop()
         if self._store is not None:
@@ -309,16 +322,14 @@ class Engine:
     def send_reply(self, conversation_id: int, text: str) -> concurrent.futures.Future[OutboxEntry]:
         """Queue a reply: an email account's worker sends it exactly once and files it in Sent;
         a Missive account's worker posts it once as a draft for the team to send."""
-        from gastro_hub_desktop.engine.missive_accounts import is_missive
-        from gastro_hub_desktop.engine.whatsapp_accounts import is_whatsapp
         from gastro_hub_desktop.store.outbox import Outbox
 
         def work(store: Store) -> OutboxEntry:
             account_key = Outbox(store).reply_context(conversation_id).account_key
-            if is_whatsapp(account_key):
-                return self._whatsapp().queue_reply(conversation_id, text)
-            accounts = self._missive() if is_missive(account_key) else self._email()
-            return accounts.queue_reply(conversation_id, text)
+            kind = self._kind_of(account_key)
+            if kind is not None:
+                return kind.queue_reply(conversation_id, text)
+            return self._email().queue_reply(conversation_id, text)
 
         return self._run(work, write=True, channels=True)
 
@@ -340,6 +351,51 @@ class Engine:
     ) -> concurrent.futures.Future[str]:
         """Test, keep (token in the keyring) and start syncing a Missive account."""
         return self._run_network(lambda: self._missive().add(settings, token))
+
+    # ------------------------------------------------------------ any kind of account
+
+    def _kind_of(self, account_key: str) -> ChannelAccounts | None:
+        """The kind of account this key names (None: an email account or an import)."""
+        for prefix, kind in self.kinds.items():
+            if account_key.startswith(prefix):
+                return kind
+        return None
+
+    def _kind(self, prefix: str) -> Any:
+        kind = self.kinds.get(prefix)
+        if kind is None:
+            raise EngineNotReady("the accounts are still starting; try again in a moment")
+        return kind
+
+    def test_account(
+        self, prefix: str, settings: Any, secrets: dict[str, str]
+    ) -> concurrent.futures.Future[str]:
+        """Check a chat or social account's settings for real (e.g. "telegram:"); nothing kept."""
+        return self._run_network(lambda: self._kind(prefix).test(settings, secrets))
+
+    def add_account(
+        self, prefix: str, settings: Any, secrets: dict[str, str]
+    ) -> concurrent.futures.Future[str]:
+        """Test, keep (secrets in the keyring) and start a chat or social account."""
+        return self._run_network(lambda: self._kind(prefix).add(settings, secrets))
+
+    def accounts_health(
+        self, prefixes: tuple[str, ...]
+    ) -> concurrent.futures.Future[dict[str, Health]]:
+        """The measured health of the accounts of these kinds."""
+
+        def work(_s: Store) -> dict[str, Health]:
+            found: dict[str, Health] = {}
+            for prefix in prefixes:
+                found.update(self._kind(prefix).health())
+            return found
+
+        return self._run(work, channels=True)
+
+    def accounts_of(
+        self, prefixes: tuple[str, ...]
+    ) -> concurrent.futures.Future[list[tuple[str, str, dict[str, Any]]]]:
+        return self._run(lambda s: [a for a in s.accounts() if a[0].startswith(prefixes)])
 
     # ------------------------------------------------------------ WhatsApp accounts
 
@@ -393,15 +449,12 @@ class Engine:
     ) -> concurrent.futures.Future[Path]:
         """Fetch one attachment from the mail server and save it (it is never opened)."""
 
-        from gastro_hub_desktop.engine.missive_accounts import is_missive
-        from gastro_hub_desktop.engine.whatsapp_accounts import is_whatsapp
-
         def work() -> Path:
             account_key, provider_id = self.store.message_origin(message_id)
-            if is_whatsapp(account_key):
-                return self._whatsapp().save_attachment(account_key, provider_id, index, target)
-            accounts = self._missive() if is_missive(account_key) else self._email()
-            return accounts.save_attachment(account_key, provider_id, index, target)
+            kind: Any = self._kind_of(account_key) or self._email()
+            if not hasattr(kind, "save_attachment"):
+                raise EngineNotReady("this channel cannot fetch attachments")
+            return kind.save_attachment(account_key, provider_id, index, target)
 
         return self._run_network(work)
 
