@@ -84,6 +84,9 @@ def _session(
                 token = f"user={settings.login}\x01auth=Bearer {secret}\x01\x01"
                 encoded = base64.b64encode(token.encode()).decode()
                 code, answer = smtp.docmd("AUTH", "XOAUTH2 " + encoded)
+                if code == 334:  # a refusal comes as a challenge; an empty reply ends the exchange
+                    log.info("SMTP XOAUTH2 refused, the server's detail: %r", answer[:300])
+                    code, answer = smtp.docmd("")
                 if code != 235:
                     raise smtplib.SMTPAuthenticationError(code, answer)
             else:

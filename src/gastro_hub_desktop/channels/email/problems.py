@@ -65,3 +65,10 @@ def _server_words(text: str) -> str:
     for marker in ("[AUTHENTICATIONFAILED]", "[UNAVAILABLE]"):
         cleaned = cleaned.replace(marker, "").strip()
     return cleaned[:200] or "no reason given"
+
+
+def is_login_refusal(problem: ChannelProblem) -> bool:
+    """Whether the server refused the login itself (the password or token), going by the
+    failure `explain` was given: a connection or TLS problem is not one."""
+    cause = problem.__cause__
+    return cause is not None and _is_login_refusal(cause, str(cause).strip())
