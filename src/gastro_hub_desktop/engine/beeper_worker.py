@@ -162,12 +162,13 @@ class BeeperWorker(ChannelWorker):
     def sync_once(self, client: BeeperClient) -> int:
         """Read every chat with activity since the saved position; the new messages stored."""
         position = self.store.positions(self.account_key).get(POSITION)
+        # the history window holds on every round; within it, a message that arrived late
+        # with an older timestamp than the position is still wanted (it is on a page read)
+        cutoff = datetime.now(UTC) - timedelta(days=self.settings.history_days)
         if position is None:
-            since = datetime.now(UTC) - timedelta(days=self.settings.history_days)
-            cutoff: datetime | None = since
+            since = cutoff
         else:
             since = datetime.fromtimestamp(max(0, position[1] - OVERLAP), UTC)
-            cutoff = None  # a late message with an old timestamp is still wanted
         changed = list(client.chats_since(since))
         changed.sort(key=lambda c: _stamp(c.last_activity))
         new = 0
@@ -185,7 +186,7 @@ class BeeperWorker(ChannelWorker):
                     raise
                 log.warning("beeper chat %s skipped: %s", chat.id, problem)
                 continue
-            wanted = [m for m in listed if cutoff is None or aware(m.timestamp) >= cutoff]
+            wanted = [m for m in listed if aware(m.timestamp) >= cutoff]
             new += self._store(chat, wanted)
             reached = max(reached, _stamp(chat.last_activity))
             self.store.save_position(self.account_key, POSITION, 1, reached)

@@ -6,17 +6,23 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from email.message import EmailMessage
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gastro_hub_desktop.channels.base import ChannelProblem, Health, HealthState
 from gastro_hub_desktop.channels.email.imap import ImapMailbox
-from gastro_hub_desktop.channels.email.outgoing import reply_payload
-from gastro_hub_desktop.channels.email.settings import EmailSettings
+from gastro_hub_desktop.channels.email.outgoing import reply_payload, send_smtp
+from gastro_hub_desktop.channels.email.settings import Auth, EmailSettings
 from gastro_hub_desktop.domain.messages import Channel
 from gastro_hub_desktop.engine.events import EventBus
 from gastro_hub_desktop.engine.mail_worker import MailWorker
 from gastro_hub_desktop.store.outbox import Outbox, OutboxEntry
 from gastro_hub_desktop.store.repository import Store
+
+if TYPE_CHECKING:
+    from gastro_hub_desktop.channels.email.oauth import TokenRefresher
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +33,7 @@ class EmailAccounts:
         self.events = events
         self.secrets = secrets  # a gastro_hub_desktop.credentials.Credentials
         self._workers: dict[str, MailWorker] = {}
+        self._tokens_by_account: dict[str, TokenRefresher] = {}  # OAuth2 refresh accounts
         self._lock = threading.Lock()
 
     def start_all(self) -> None:
@@ -39,6 +46,9 @@ class EmailAccounts:
                 log.exception("email account %s could not start", key)
 
     def _secret_for(self, settings: EmailSettings) -> Callable[[], str | None]:
+        if settings.auth is Auth.OAUTH2_REFRESH:  # a current access token, renewed as needed
+            return lambda: self._tokens(settings).access_token()
+
         def read() -> str | None:
             try:
                 return self.secrets.get(settings.secret_name)  # type: ignore[attr-defined]
@@ -47,35 +57,92 @@ class EmailAccounts:
 
         return read
 
+    def _tokens(self, settings: EmailSettings) -> TokenRefresher:
+        """The account's access tokens (one refresher shared by its worker and requests)."""
+        from gastro_hub_desktop.channels.email.oauth import TokenRefresher
+
+        with self._lock:
+            tokens = self._tokens_by_account.get(settings.account_key)
+            if tokens is None or tokens.settings != settings:
+                tokens = TokenRefresher(settings, self.secrets)  # type: ignore[arg-type]
+                self._tokens_by_account[settings.account_key] = tokens
+            return tokens
+
+    def _mailbox(self, settings: EmailSettings, secret: str, timeout: float = 30) -> ImapMailbox:
+        """An IMAP connection (not yet open); a refresh-token account's renews a refused token."""
+        if settings.auth is Auth.OAUTH2_REFRESH:
+            from gastro_hub_desktop.channels.email.oauth import RefreshingImapMailbox
+
+            return RefreshingImapMailbox(settings, self._tokens(settings), secret, timeout)
+        return ImapMailbox(settings, secret, timeout)
+
+    def _send(self, settings: EmailSettings, secret: str, message: EmailMessage) -> None:
+        if settings.auth is Auth.OAUTH2_REFRESH:
+            from gastro_hub_desktop.channels.email.oauth import send_refreshing
+
+            send_refreshing(self._tokens(settings), settings, secret, message)
+        else:
+            send_smtp(settings, secret, message)
+
     def _start(self, settings: EmailSettings) -> MailWorker:
         with self._lock:
             old = self._workers.pop(settings.account_key, None)
         if old is not None:
             old.stop()
-        worker = MailWorker(self.store, self.events, settings, self._secret_for(settings))
+        worker = MailWorker(
+            self.store, self.events, settings, self._secret_for(settings),
+            open_mailbox=self._mailbox, send=self._send,
+        )  # fmt: skip
         with self._lock:
             self._workers[settings.account_key] = worker
         worker.start()
         return worker
 
     @staticmethod
-    def test(settings: EmailSettings, secret: str) -> str:
-        """Log in to IMAP and SMTP for real; a readable summary, or ChannelProblem."""
+    def test(settings: EmailSettings, secret: str, client_secret: str = "") -> str:
+        """Log in to IMAP and SMTP for real; a readable summary, or ChannelProblem. For an
+        OAuth2 refresh account `secret` is the refresh token (nothing is kept)."""
+        return EmailAccounts._check(settings, secret, client_secret)[0]
+
+    @staticmethod
+    def _check(
+        settings: EmailSettings, secret: str, client_secret: str
+    ) -> tuple[str, TokenRefresher | None]:
         from gastro_hub_desktop.channels.email.outgoing import smtp_login_check
 
-        box = ImapMailbox(settings, secret, timeout=20)
+        tokens = None
+        if settings.auth is Auth.OAUTH2_REFRESH:  # first a token from the refresh token
+            from gastro_hub_desktop.channels.email import oauth
+
+            given = {settings.secret_name: secret, settings.client_secret_name: client_secret}
+            tokens = oauth.TokenRefresher(
+                settings, oauth.MemorySecrets({k: v for k, v in given.items() if v})
+            )
+            box: ImapMailbox = oauth.RefreshingImapMailbox(settings, tokens, timeout=20)
+            check_smtp = partial(oauth.smtp_check_refreshing, tokens, settings)
+            summary = f"Access token from {oauth.token_endpoint(settings)}; "
+        else:
+            box = ImapMailbox(settings, secret, timeout=20)
+            check_smtp = partial(smtp_login_check, settings, secret)
+            summary = ""
         box.connect()
         try:
             folders = box.folders()
         finally:
             box.close()
-        smtp_login_check(settings, secret)
-        return f"IMAP login OK ({', '.join(folders)}); SMTP login OK"
+        check_smtp()
+        return f"{summary}IMAP login OK ({', '.join(folders)}); SMTP login OK", tokens
 
-    def add(self, settings: EmailSettings, secret: str) -> str:
-        """Test, then keep the account (password in the keyring) and start syncing it."""
-        summary = self.test(settings, secret)
-        self.secrets.set(settings.secret_name, secret)  # type: ignore[attr-defined]
+    def add(self, settings: EmailSettings, secret: str, client_secret: str = "") -> str:
+        """Test, then keep the account (password, or refresh token and client secret, in the
+        keyring) and start syncing it."""
+        summary, tokens = self._check(settings, secret, client_secret)
+        if tokens is not None:  # the refresh token as the provider may have rotated it
+            tokens.keep_in(self.secrets)  # type: ignore[arg-type]
+            with self._lock:
+                self._tokens_by_account[settings.account_key] = tokens
+        else:
+            self.secrets.set(settings.secret_name, secret)  # type: ignore[attr-defined]
         self.store.save_account(
             settings.account_key, Channel.EMAIL, settings.display_name or settings.address,
             settings.to_dict(),
@@ -130,7 +197,7 @@ class EmailAccounts:
                 retry=False,
             )
         secret = worker._secret()
-        box = ImapMailbox(worker.settings, secret or "", timeout=60)
+        box = self._mailbox(worker.settings, secret or "", timeout=60)
         box.connect()
         try:
             raw = box.raw_message(message_id)

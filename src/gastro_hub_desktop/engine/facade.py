@@ -298,16 +298,19 @@ class Engine:
         return self.email
 
     def test_email_account(
-        self, settings: EmailSettings, secret: str
+        self, settings: EmailSettings, secret: str, client_secret: str = ""
     ) -> concurrent.futures.Future[str]:
-        """Log in to IMAP and SMTP for real (up to ~40 s on a dead server); nothing is kept."""
-        return self._run_network(lambda: self._email().test(settings, secret))
+        """Log in to IMAP and SMTP for real (up to ~40 s on a dead server); nothing is kept.
+        For OAuth2 refresh accounts `secret` is the refresh token, traded for an access token
+        first, and `client_secret` the app's client secret (if it has one)."""
+        return self._run_network(lambda: self._email().test(settings, secret, client_secret))
 
     def add_email_account(
-        self, settings: EmailSettings, secret: str
+        self, settings: EmailSettings, secret: str, client_secret: str = ""
     ) -> concurrent.futures.Future[str]:
-        """Test, keep (password in the keyring) and start syncing an email account."""
-        return self._run_network(lambda: self._email().add(settings, secret))
+        """Test, keep (password, or refresh token and client secret, in the keyring) and start
+        syncing an email account."""
+        return self._run_network(lambda: self._email().add(settings, secret, client_secret))
 
     def email_health(self) -> concurrent.futures.Future[dict[str, Health]]:
         """The last measured health of each email and Missive account (from the workers, not

@@ -48,6 +48,8 @@ class MailWorker:
         secret: Callable[[], str | None],
         first_backoff: float = FIRST_BACKOFF,
         poll_seconds: float = POLL_SECONDS,
+        open_mailbox: Callable[[EmailSettings, str], ImapMailbox] = ImapMailbox,
+        send: Callable[[EmailSettings, str, EmailMessage], None] = send_smtp,
     ) -> None:
         self.store = store
         self.events = events
@@ -55,6 +57,8 @@ class MailWorker:
         self._secret = secret
         self._first_backoff = first_backoff
         self._poll_seconds = poll_seconds
+        self._open_mailbox = open_mailbox  # how to log in (OAuth2: renewing a refused token)
+        self._send = send
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
@@ -96,7 +100,7 @@ class MailWorker:
                             "and enter it again.",
                             retry=False,
                         )
-                    mailbox = ImapMailbox(self.settings, secret)
+                    mailbox = self._open_mailbox(self.settings, secret)
                     mailbox.connect()
                 self.sync_once(mailbox)
                 self.send_outbox(mailbox)
@@ -203,7 +207,7 @@ class MailWorker:
             failpoints.reach("before-smtp")
             message = build_message(self.settings, entry.payload)
             try:
-                send_smtp(self.settings, secret, message)
+                self._send(self.settings, secret, message)
             except ChannelProblem as problem:
                 final = not problem.retry or attempts >= MAX_SEND_ATTEMPTS
                 outbox.mark_failed(entry.id, str(problem), final)

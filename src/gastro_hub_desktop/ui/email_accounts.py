@@ -95,8 +95,18 @@ class EmailAccountDialog(QDialog):
         self.auth = QComboBox()
         self.auth.addItem(self.tr("Password or app password"), Auth.PASSWORD.value)
         self.auth.addItem(self.tr("OAuth2 access token"), Auth.XOAUTH2.value)
+        self.auth.addItem(self.tr("OAuth2 refresh token"), Auth.OAUTH2_REFRESH.value)
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        # OAuth2 refresh token: the app renews access tokens itself at the token endpoint
+        self.client_id = QLineEdit()
+        self.client_secret = QLineEdit()
+        self.client_secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.client_secret.setPlaceholderText(self.tr("leave empty if the app has none"))
+        self.refresh_token = QLineEdit()
+        self.refresh_token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token_endpoint = QLineEdit()
+        self.token_endpoint.setPlaceholderText("https://…")
         self.imap_host, self.smtp_host = QLineEdit(), QLineEdit()
         self.imap_port, self.smtp_port = QSpinBox(), QSpinBox()
         for port in (self.imap_port, self.smtp_port):
@@ -120,6 +130,11 @@ class EmailAccountDialog(QDialog):
         form.addRow(self.tr("User name"), self.username)
         form.addRow(self.tr("Sign-in"), self.auth)
         form.addRow(self.tr("Password / token"), self.secret)
+        form.addRow(self.tr("Client id"), self.client_id)
+        form.addRow(self.tr("Client secret"), self.client_secret)
+        form.addRow(self.tr("Refresh token"), self.refresh_token)
+        form.addRow(self.tr("Token endpoint"), self.token_endpoint)
+        self._form = form
         form.addRow(
             self.tr("IMAP server"), self._row(self.imap_host, self.imap_port, self.imap_security)
         )
@@ -142,6 +157,8 @@ class EmailAccountDialog(QDialog):
         layout.addWidget(self.buttons)
         self.provider.currentIndexChanged.connect(self._preset_chosen)
         self._preset_chosen()
+        self.auth.currentIndexChanged.connect(self._auth_chosen)
+        self._auth_chosen()
 
     @staticmethod
     def _row(host: QLineEdit, port: QSpinBox, security: QComboBox) -> QWidget:
@@ -153,8 +170,20 @@ class EmailAccountDialog(QDialog):
         layout.addWidget(security)
         return row
 
+    def _refresh_chosen(self) -> bool:
+        return bool(self.auth.currentData() == Auth.OAUTH2_REFRESH.value)
+
+    def _auth_chosen(self) -> None:
+        refresh = self._refresh_chosen()
+        self._form.setRowVisible(self.secret, not refresh)
+        for field in (self.client_id, self.client_secret, self.refresh_token, self.token_endpoint):
+            self._form.setRowVisible(field, refresh)
+
     def _preset_chosen(self) -> None:
         preset = PRESETS.get(self.provider.currentData() or "")
+        endpoints = {p.oauth_token_endpoint for p in PRESETS.values()}
+        if preset is not None or self.token_endpoint.text() in endpoints:
+            self.token_endpoint.setText(preset.oauth_token_endpoint if preset else "")
         if preset is None:
             self.hint.setText(self.tr("Enter the servers your provider gives for IMAP and SMTP."))
             return
@@ -179,7 +208,22 @@ class EmailAccountDialog(QDialog):
             smtp_port=self.smtp_port.value(),
             smtp_security=Security(self.smtp_security.currentData()),
             history_days=self.history_days.value(),
+            oauth_client_id=self.client_id.text().strip() if self._refresh_chosen() else "",
+            oauth_token_endpoint=(
+                self.token_endpoint.text().strip() if self._refresh_chosen() else ""
+            ),
         )
+
+    def _secrets(self) -> tuple[str, str]:
+        """What goes to the keyring: the password or token, or the refresh token and the
+        client secret."""
+        if self._refresh_chosen():
+            return self.refresh_token.text().strip(), self.client_secret.text().strip()
+        return self.secret.text(), ""
+
+    def _forget_secrets(self) -> None:
+        for field in (self.secret, self.client_secret, self.refresh_token):
+            field.clear()
 
     def _missing(self) -> str | None:
         s = self.settings()
@@ -187,7 +231,14 @@ class EmailAccountDialog(QDialog):
             return self.tr("Enter the email address.")
         if not s.imap_host or not s.smtp_host:
             return self.tr("Enter the IMAP and SMTP servers.")
-        if not self.secret.text():
+        if s.auth is Auth.OAUTH2_REFRESH:
+            if not s.oauth_client_id:
+                return self.tr("Enter the client id the refresh token was issued to.")
+            if not self.refresh_token.text().strip():
+                return self.tr("Enter the refresh token.")
+            if not s.oauth_token_endpoint.startswith(("https://", "http://")):
+                return self.tr("Enter the token endpoint (an https:// address).")
+        elif not self.secret.text():
             return self.tr("Enter the password, app password or token.")
         return None
 
@@ -207,7 +258,7 @@ class EmailAccountDialog(QDialog):
             return
         self._busy(self.tr("Testing… (logging in to IMAP and SMTP)"))
         self._bridge.call(
-            self._engine.test_email_account(self.settings(), self.secret.text()),
+            self._engine.test_email_account(self.settings(), *self._secrets()),
             lambda summary: self._done("✔ " + summary),
             lambda exc: self._done("✘ " + user_message(exc)),
         )
@@ -218,7 +269,7 @@ class EmailAccountDialog(QDialog):
             return
         self._busy(self.tr("Checking and saving…"))
         self._bridge.call(
-            self._engine.add_email_account(self.settings(), self.secret.text()),
-            lambda _summary: (self.secret.clear(), self.accept()),
+            self._engine.add_email_account(self.settings(), *self._secrets()),
+            lambda _summary: (self._forget_secrets(), self.accept()),
             lambda exc: self._done("✘ " + user_message(exc)),
         )

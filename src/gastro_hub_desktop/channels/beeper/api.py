@@ -69,12 +69,12 @@ class BeeperClient:
 
     def chats_since(self, since: datetime) -> Iterator[Chat]:
         """Chats with activity at or after `since`, most recent first (pages read only as far
-        as needed)."""
+        as needed; a chat without any activity has nothing to read)."""
         page = self._call("the chat list", lambda: self._sdk.chats.list(limit=CHATS_PAGE))
         while True:
             items = list(page.items or [])
             for chat in items:
-                if chat.last_activity is None or aware(chat.last_activity) >= since:
+                if chat.last_activity is not None and aware(chat.last_activity) >= since:
                     yield chat
             oldest = [aware(c.last_activity) for c in items if c.last_activity is not None]
             if not items or (oldest and min(oldest) < since) or not page.has_next_page():
