@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from typing import Any
@@ -36,6 +36,8 @@ MAX_BACKOFF = 300.0
 POLL_SECONDS = 60.0  # servers without IDLE
 IDLE_SECONDS = 25 * 60.0  # re-issue IDLE before servers drop it (RFC 2177: 29 min)
 AUTH_RETRY_SECONDS = 30 * 60.0
+MERGE_MESSAGES = 1000  # fetched batches joined into one transaction when the store is behind
+MERGE_BYTES = 16 << 20
 MAX_SEND_ATTEMPTS = 5  # a refused login is retried rarely, never in a storm
 
 
@@ -154,9 +156,7 @@ class MailWorker:
         fetcher.start()
         new = 0
         try:
-            while (item := batches.get()) is not None:
-                if isinstance(item, BaseException):
-                    raise item
+            for item in self._merged(batches):
                 batch = mailbox.parse_batch(item)
                 # the messages and the position after them are committed together
                 position = FolderPosition(
@@ -172,6 +172,37 @@ class MailWorker:
         self.synced_messages += new
         self._report(HealthState.CONNECTED, "Connected")
         return new
+
+    @staticmethod
+    def _merged(batches: queue.Queue[RawBatch | BaseException | None]) -> Iterator[RawBatch]:
+        """The fetched batches in order; batches of one folder already waiting are joined
+        (up to MERGE_MESSAGES / MERGE_BYTES), so a sync that is behind stores them in one
+        transaction instead of several."""
+        nothing = object()
+        held: Any = nothing
+        while True:
+            item, held = (batches.get() if held is nothing else held), nothing
+            if item is None:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            size = sum(len(raw) for _uid, raw, _date in item.fetched)
+            while len(item.fetched) < MERGE_MESSAGES and size < MERGE_BYTES:
+                try:
+                    following = batches.get_nowait()
+                except queue.Empty:
+                    break
+                if not (
+                    isinstance(following, RawBatch)
+                    and (following.folder, following.validity) == (item.folder, item.validity)
+                ):
+                    held = following
+                    break
+                item = RawBatch(
+                    item.folder, item.validity, following.last_uid, item.fetched + following.fetched
+                )
+                size += sum(len(raw) for _uid, raw, _date in following.fetched)
+            yield item
 
     @staticmethod
     def _drain(batches: queue.Queue[Any], fetcher: threading.Thread) -> None:
