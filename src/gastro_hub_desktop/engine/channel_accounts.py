@@ -46,6 +46,20 @@ class ChannelAccounts:
         """What the outbox keeps for the worker to send this reply (exactly once)."""
         raise NotImplementedError
 
+    # ------------------------------------------------------------ connecting from a dialog
+
+    token_name = "token"  # the one secret of kinds that take a single token
+
+    def check(self, settings: Any, secrets: Mapping[str, str]) -> str:
+        """ "Test connection": a real check of what the user typed; the summary to show.
+        Kinds with one token implement `test(settings, token)`; others override this."""
+        result = self.test(settings, secrets.get(self.token_name, ""))  # type: ignore[attr-defined]
+        return str(result[1] if isinstance(result, tuple) else result)
+
+    def connect(self, settings: Any, secrets: Mapping[str, str]) -> str:
+        """ "Save": check, keep the secrets in the keyring and start the account."""
+        return str(self.add(settings, secrets.get(self.token_name, "")))  # type: ignore[attr-defined]
+
     # ------------------------------------------------------------ secrets
 
     def secret(self, account_key: str, which: str) -> str | None:

@@ -27,7 +27,9 @@ from gastro_hub_desktop.engine.events import (
 from gastro_hub_desktop.engine.loop_thread import LoopThread
 
 # The chat and social kinds of account, started with the channels: (module, class).
-CHAT_KINDS: tuple[tuple[str, str], ...] = ()
+CHAT_KINDS: tuple[tuple[str, str], ...] = (
+    ("gastro_hub_desktop.engine.beeper_accounts", "BeeperAccounts"),
+)
 
 if TYPE_CHECKING:
     import concurrent.futures
@@ -374,13 +376,13 @@ class Engine:
         self, prefix: str, settings: Any, secrets: dict[str, str]
     ) -> concurrent.futures.Future[str]:
         """Check a chat or social account's settings for real (e.g. "telegram:"); nothing kept."""
-        return self._run_network(lambda: self._kind(prefix).test(settings, secrets))
+        return self._run_network(lambda: self._kind(prefix).check(settings, secrets))
 
     def add_account(
         self, prefix: str, settings: Any, secrets: dict[str, str]
     ) -> concurrent.futures.Future[str]:
         """Test, keep (secrets in the keyring) and start a chat or social account."""
-        return self._run_network(lambda: self._kind(prefix).add(settings, secrets))
+        return self._run_network(lambda: self._kind(prefix).connect(settings, secrets))
 
     def accounts_health(
         self, prefixes: tuple[str, ...]

@@ -143,6 +143,12 @@ class WhatsAppAccounts(ChannelAccounts):
         finally:
             provider.close()
 
+    def check(self, settings: Any, secrets: Mapping[str, str]) -> str:
+        return self.test(settings, secrets)
+
+    def connect(self, settings: Any, secrets: Mapping[str, str]) -> str:
+        return self.add(settings, secrets)
+
     def add(self, settings: WhatsAppSettings, secrets: Mapping[str, str]) -> str:
         """Test, then keep the account (secrets in the keyring) and start it."""
         summary = self.test(settings, secrets)

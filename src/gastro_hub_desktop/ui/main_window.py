@@ -46,10 +46,10 @@ INBOX_EMPTY = (
 TAB_EMPTY = {
     ChannelTab.EMAIL: "No email conversations yet.\n\nAdd your account above (Gmail, Microsoft "
     "365 or any IMAP/SMTP server), or File → Import an mbox file.",
-    ChannelTab.WHATSAPP: "No WhatsApp conversations yet.\n\nConnecting Twilio or the Meta "
-    'Cloud API comes in a later version; File → Import reads a WhatsApp "Export chat" file.',
-    ChannelTab.CHATS: "No chats yet.\n\nBeeper, Matrix and Telegram connections come in a "
-    "later version.",
+    ChannelTab.WHATSAPP: "No WhatsApp conversations yet.\n\nConnect Twilio or the Meta Cloud "
+    'API above, or File → Import a WhatsApp "Export chat" file.',
+    ChannelTab.CHATS: "No chats yet.\n\nConnect Beeper Desktop (Telegram, Signal, WhatsApp and "
+    "more), a Matrix account or a Telegram bot above.",
     ChannelTab.SOCIAL: "No social messages yet.\n\nFacebook, Instagram and LinkedIn "
     "connections come in a later version.",
 }
@@ -137,6 +137,14 @@ class MainWindow(QMainWindow):
 
             self.whatsapp_accounts = WhatsAppAccountsBar(self._engine, self._bridge)
             return self.whatsapp_accounts
+        if tab is ChannelTab.CHATS:
+            from gastro_hub_desktop.ui.chat_accounts import KindsBar
+            from gastro_hub_desktop.ui.chat_forms import CHAT_FORMS
+
+            self.chat_accounts = KindsBar(
+                self._engine, self._bridge, CHAT_FORMS, "No chat account connected yet."
+            )
+            return self.chat_accounts
         return None
 
     def _tab_opened(self, index: int) -> None:

@@ -1,0 +1,71 @@
+"""The Chats tab as a user meets it, with a Beeper Desktop stand-in that follows the official
+SDK's types and a real keyring: a wrong token is refused in plain words, the right one connects,
+the bar shows the connection's measured state, a Telegram chat bridged by Beeper appears with
+its network, and a reply goes back through Beeper once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from pytestqt.qtbot import QtBot
+from tests.standins.beeper import TOKEN, BeeperStandIn
+
+from gastro_hub_desktop.domain.messages import ChannelTab
+from gastro_hub_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def beeper() -> Iterator[BeeperStandIn]:
+    standin = BeeperStandIn()
+    standin.start()
+    standin.add_account("telegram", "Telegram", "telegram")
+    standin.add_chat("!tg:beeper.local", "telegram", "Telegram", "Pavel Novák",
+                     ("@pavel:beeper.local", "Pavel Novák", None))  # fmt: skip
+    yield standin
+    standin.stop()
+
+
+def test_connect_beeper_and_reply_through_it(
+    qtbot: QtBot, keyring_window: MainWindow, beeper: BeeperStandIn
+) -> None:
+    window = keyring_window
+    beeper.add_message(
+        "!tg:beeper.local",
+        "Dobrý den, kdy přijede technik?",
+        datetime.now(UTC),
+        sender=("@pavel:beeper.local", "Pavel Novák"),
+    )
+    panel = window.channel_panel(ChannelTab.CHATS)
+    window.tabs.setCurrentWidget(panel)
+    bar = window.chat_accounts
+    bar.connect_buttons["beeper:"].click()
+    dialog = bar.dialog
+    assert dialog is not None
+    dialog.set_value("base_url", beeper.url)
+    dialog.buttons.accepted.emit()  # no token yet: said, nothing sent
+    assert "access token" in dialog.result.text().lower()
+    assert not beeper.requests
+    dialog.set_value("token", "wrong-token")
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.result.text().startswith("✘"), timeout=20000)
+    dialog.set_value("token", TOKEN)
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.result.text().startswith("✔"), timeout=20000)
+    assert "Telegram" in dialog.result.text()
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20000)
+    qtbot.waitUntil(lambda: "— connected" in bar.summary.text(), timeout=20000)
+
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=20000)
+    qtbot.waitUntil(lambda: panel.model.index(0, 1).data() is not None, timeout=20000)
+    panel.select_row(0)
+    pane = panel.pane
+    qtbot.waitUntil(lambda: "kdy přijede" in pane.messages.toPlainText(), timeout=10000)
+    assert "Telegram" in pane.header.text()
+    pane.reply.setPlainText("Zítra v 9:00.")
+    pane.send_button.click()
+    qtbot.waitUntil(lambda: len(beeper.sent) == 1, timeout=20000)
+    qtbot.wait(500)
+    assert len(beeper.sent) == 1
