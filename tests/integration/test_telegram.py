@@ -9,6 +9,7 @@ and replies sent exactly once (a send cut off by kill -9 closed as uncertain, ne
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -38,6 +39,7 @@ from gastro_hub_desktop.engine.events import EventBus, ReplyStatus
 from gastro_hub_desktop.engine.telegram_accounts import TelegramAccounts
 from gastro_hub_desktop.engine.telegram_worker import (
     UNCERTAIN,
+    UNCERTAIN_CONNECTION,
     TelegramIntake,
     TelegramWorker,
     reply_payload,
@@ -101,8 +103,9 @@ def texts(store: Store, address: str) -> list[str]:
 
 
 def test_test_connection_says_which_bot_and_refuses_a_wrong_token(
-    telegram: TelegramStandIn,
+    telegram: TelegramStandIn, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.INFO)
     completed, summary = TelegramAccounts.test(
         TelegramSettings(bot_username="", api_url=telegram.url), TOKEN
     )
@@ -125,6 +128,8 @@ def test_test_connection_says_which_bot_and_refuses_a_wrong_token(
             TelegramSettings(bot_username="", api_url=telegram.url, mode=Mode.WEBHOOK), TOKEN
         )
     assert len(telegram.requests) - before == 2  # only the well-formed token was asked about
+    assert "/bot<token>/getMe" in caplog.text  # httpx's request lines are logged...
+    assert TOKEN not in caplog.text and wrong not in caplog.text  # ...without the token
 
 
 def test_first_sync_incremental_duplicates_and_out_of_order_are_stored_once_in_order(
@@ -495,3 +500,30 @@ def test_a_reply_cut_off_by_kill_9_is_closed_as_uncertain_and_never_sent_twice(
     state, attempts, why = outbox.state(entry.id)
     assert (state.value, attempts, why) == ("failed", 1, UNCERTAIN)
     assert "Look at the chat in Telegram" in UNCERTAIN
+
+
+def test_a_reply_whose_answer_is_lost_is_not_sent_again(
+    telegram: TelegramStandIn, store: Store
+) -> None:
+    telegram.send(private_chat(PETRA), "Máte skladem?")
+    assert sync(store, telegram) == 1
+    [row] = store.inbox_page(InboxFilter(), 0, 5)
+    outbox = Outbox(store)
+    ctx = outbox.reply_context(row.id)
+    entry = outbox.queue(row.id, ctx.account_key, reply_payload(store, ctx, "Ano."))
+    events = EventBus()
+    statuses: list[ReplyStatus] = []
+    events.subscribe(lambda e: statuses.append(e) if isinstance(e, ReplyStatus) else None)
+    worker = worker_for(store, telegram, events=events)
+    telegram.lose_answers.add("sendMessage")  # sent, but the answer never arrives
+    bot = TelegramBot(TOKEN, telegram.url)
+    try:
+        with pytest.raises(ChannelProblem, match="connection to Telegram"):
+            worker.send_pending(bot)
+        telegram.lose_answers.clear()
+        assert worker.send_pending(bot) == 0  # the next round does not send it again
+    finally:
+        bot.close()
+    assert len(telegram.sent) == 1
+    assert outbox.state(entry.id)[0].value == "failed"
+    assert [(s.state, s.text) for s in statuses] == [("failed", UNCERTAIN_CONNECTION)]

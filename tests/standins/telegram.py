@@ -13,7 +13,7 @@ One deviation, for loopback tests: setWebhook accepts http://127.0.0.1 addresses
 requires a public https URL).
 
 Tests inject updates (also duplicates and out of order), add files, block the bot, make
-methods fail or flood-limit, and count requests."""
+methods fail, flood-limit or lose their answer after doing their work, and count requests."""
 
 from __future__ import annotations
 
@@ -99,7 +99,7 @@ class TelegramStandIn:
         self.webhook_error: tuple[int, str] | None = None  # (unix date, message)
         self.deliveries: list[tuple[int, int | str]] = []  # (update_id, HTTP status or error)
         self.fail_with: tuple[int, str] | None = None  # every method answers this error
-        self.unreachable = False  # close connections without an answer (like a network cut)
+        self.lose_answers: set[str] = set()  # methods done, then the connection cut unanswered
         self.throttled: dict[str, list[int]] = {}  # method → retry_after of the next 429s
         self.blocked: set[int] = set()  # chats whose user blocked the bot
         self.allowed: tuple[str, ...] = DEFAULT_UPDATES
@@ -231,8 +231,6 @@ class TelegramStandIn:
         self, verb: str, path_qs: str, headers: dict[str, str], body: bytes
     ) -> tuple[int, Any, dict[str, str]]:
         parts = urlsplit(path_qs)
-        if self.unreachable:
-            raise ConnectionAbortedError("network cut")  # the handler dies: no answer at all
         if parts.path.startswith("/file/bot"):
             return self._download(verb, parts.path)
         found = re.match(r"^/bot([^/]+)/([A-Za-z]+)$", parts.path)
@@ -253,7 +251,11 @@ class TelegramStandIn:
         handler = getattr(self, f"_m_{method.lower()}", None)
         if handler is None:
             return error(404, "Not Found")
-        return handler(params)
+        answer = handler(params)
+        if method.lower() in {m.lower() for m in self.lose_answers}:
+            # done, but the connection breaks before the answer (the handler dies unanswered)
+            raise ConnectionAbortedError(f"{method} done, answer lost (test control)")
+        return answer
 
     @staticmethod
     def _params(query: str, headers: dict[str, str], body: bytes) -> dict[str, Any]:

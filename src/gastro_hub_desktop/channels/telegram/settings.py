@@ -25,7 +25,7 @@ class TelegramSettings:
     bot_id: int = 0
     api_url: str = API_URL  # tests point it at a loopback stand-in
     mode: Mode = Mode.POLLING
-    poll_timeout: int = 50  # seconds one getUpdates long poll may wait for news
+    poll_timeout: int = 50  # seconds one getUpdates long poll may wait for news (1-50)
     # Webhook mode: the receiver listens on webhook_host:webhook_port (loopback by default, for
     # a tunnel such as cloudflared or ngrok); public_url is the https origin Telegram posts to.
     webhook_host: str = "127.0.0.1"
@@ -35,6 +35,7 @@ class TelegramSettings:
     def __post_init__(self) -> None:
         self.bot_username = self.bot_username.strip().removeprefix("@")
         self.mode = Mode(self.mode)
+        self.poll_timeout = max(1, min(int(self.poll_timeout), 50))
 
     @property
     def account_key(self) -> str:
