@@ -69,3 +69,44 @@ def test_connect_beeper_and_reply_through_it(
     qtbot.waitUntil(lambda: len(beeper.sent) == 1, timeout=20000)
     qtbot.wait(500)
     assert len(beeper.sent) == 1
+
+
+def test_connect_a_telegram_bot_and_reply(qtbot: QtBot, keyring_window: MainWindow) -> None:
+    from tests.standins.telegram import TOKEN as BOT_TOKEN
+    from tests.standins.telegram import TelegramStandIn, private_chat, user
+
+    telegram = TelegramStandIn().start()
+    try:
+        window = keyring_window
+        panel = window.channel_panel(ChannelTab.CHATS)
+        window.tabs.setCurrentWidget(panel)
+        bar = window.chat_accounts
+        bar.connect_buttons["telegram:"].click()
+        dialog = bar.dialog
+        assert dialog is not None
+        dialog.set_value("api_url", telegram.url)
+        dialog.set_value("token", BOT_TOKEN)
+        dialog.set_value("mode", "webhook")
+        dialog.test_button.click()  # webhook without a public address: said before any request
+        assert "public https address" in dialog.result.text()
+        dialog.set_value("mode", "polling")
+        dialog.test_button.click()
+        qtbot.waitUntil(lambda: dialog.result.text().startswith("✔"), timeout=20000)
+        dialog.buttons.accepted.emit()
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20000)
+        qtbot.waitUntil(lambda: "Telegram" in bar.summary.text(), timeout=20000)
+        qtbot.waitUntil(lambda: "— connected" in bar.summary.text(), timeout=20000)
+
+        petra = private_chat(user(5551234, "Petra", "Dvořáková", "petra_bistro"))
+        telegram.send(petra, "Máte skladem nádoby GN 1/1?")
+        qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=20000)
+        qtbot.waitUntil(lambda: panel.model.index(0, 1).data() is not None, timeout=20000)
+        panel.select_row(0)
+        pane = panel.pane
+        qtbot.waitUntil(lambda: "GN 1/1" in pane.messages.toPlainText(), timeout=10000)
+        pane.reply.setPlainText("Ano, 40 kusů.")
+        pane.send_button.click()
+        qtbot.waitUntil(lambda: len(telegram.calls("sendMessage")) == 1, timeout=20000)
+    finally:
+        window._engine.stop()
+        telegram.stop()

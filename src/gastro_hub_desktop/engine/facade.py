@@ -29,6 +29,7 @@ from gastro_hub_desktop.engine.loop_thread import LoopThread
 # The chat and social kinds of account, started with the channels: (module, class).
 CHAT_KINDS: tuple[tuple[str, str], ...] = (
     ("gastro_hub_desktop.engine.beeper_accounts", "BeeperAccounts"),
+    ("gastro_hub_desktop.engine.telegram_accounts", "TelegramAccounts"),
 )
 
 if TYPE_CHECKING:

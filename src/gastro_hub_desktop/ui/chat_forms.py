@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from gastro_hub_desktop.channels.beeper.settings import BASE_URL, BeeperSettings
+from gastro_hub_desktop.channels.telegram.settings import API_URL, Mode, TelegramSettings
 from gastro_hub_desktop.ui.connect_dialog import AccountForm, Field
 
 
@@ -36,5 +37,43 @@ BEEPER = AccountForm(
     build=_beeper,
 )
 
+
+def _telegram(values: dict[str, Any]) -> TelegramSettings:
+    mode = Mode(values["mode"])
+    if mode is Mode.WEBHOOK and not values["public_url"].startswith("https://"):
+        raise ValueError("Webhook mode needs the public https address Telegram posts to.")
+    return TelegramSettings(
+        bot_username=values["bot_username"],
+        api_url=values["api_url"] or API_URL,
+        mode=mode,
+        public_url=values["public_url"],
+        webhook_port=values["webhook_port"],
+    )
+
+
+TELEGRAM = AccountForm(
+    prefix="telegram:",
+    title="Connect a Telegram bot",
+    hint=(
+        "Customers write to your business's Telegram bot. Create one with @BotFather in "
+        "Telegram (/newbot) and paste the token it gives. Polling works from any PC; webhook "
+        "mode needs a public https address (e.g. a tunnel) that forwards to this PC."
+    ),
+    fields=(
+        Field("token", "Bot token", secret=True, required=True, placeholder="123456:ABC…"),
+        Field("bot_username", "Bot user name (optional)", placeholder="gastro_praha_bot"),
+        Field(
+            "mode",
+            "New messages by",
+            Mode.POLLING.value,
+            choices=((Mode.POLLING.value, "Polling"), (Mode.WEBHOOK.value, "Webhook")),
+        ),
+        Field("public_url", "Public https address (webhook)"),
+        Field("webhook_port", "Webhook port on this PC", 8766),
+        Field("api_url", "Bot API address", API_URL),
+    ),
+    build=_telegram,
+)
+
 # (name on the Connect button, form) in the order the Chats tab shows them
-CHAT_FORMS: tuple[tuple[str, AccountForm], ...] = (("Beeper", BEEPER),)
+CHAT_FORMS: tuple[tuple[str, AccountForm], ...] = (("Beeper", BEEPER), ("Telegram", TELEGRAM))
