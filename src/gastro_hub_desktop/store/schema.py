@@ -243,3 +243,39 @@ class AuditEntry(Base):
     subject_type: Mapped[str | None] = mapped_column(String(50))
     subject_id: Mapped[int | None] = mapped_column(Integer)
     detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class SocialPost(Base):
+    """A post composed once for several business pages (Facebook, Instagram, LinkedIn) and the
+    time it is to go out; what happened at each page is in `social_post_targets`."""
+
+    __tablename__ = "social_posts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    link: Mapped[str | None] = mapped_column(String(2000))
+    image: Mapped[str | None] = mapped_column(String(2000))  # https address or a local file
+    targets: Mapped[list[str]] = mapped_column(JSON)  # the account keys, in the order chosen
+    scheduled_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class SocialPostTarget(Base):
+    """One page a post goes to: scheduled → publishing (committed before the request leaves,
+    so a crash is reconciled with the provider, not published twice) → published (with the
+    provider's post id and address) or failed (why, in plain words)."""
+
+    __tablename__ = "social_post_targets"
+    __table_args__ = (
+        UniqueConstraint("post_id", "target_key"),
+        Index("ix_social_post_targets_state", "state", "target_key"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("social_posts.id", ondelete="CASCADE"))
+    target_key: Mapped[str] = mapped_column(String(200))
+    state: Mapped[str] = mapped_column(String(12))
+    provider_post_id: Mapped[str | None] = mapped_column(String(500))
+    url: Mapped[str | None] = mapped_column(String(2000))
+    reason: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    publishing_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
