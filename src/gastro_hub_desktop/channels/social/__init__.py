@@ -1,0 +1,2 @@
+"""Publishing posts to the business's Facebook Page, Instagram account and LinkedIn page, and
+reading the comments on them."""
