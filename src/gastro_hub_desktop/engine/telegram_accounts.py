@@ -13,10 +13,10 @@ from __future__ import annotations
 import logging
 import re
 import secrets as random
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from gastro_hub_desktop.channels.base import ChannelProblem
 from gastro_hub_desktop.channels.email.attachments import save
@@ -159,8 +159,7 @@ class TelegramAccounts(ChannelAccounts):
         def parse(_url: str, headers: Mapping[str, str], body: bytes) -> TelegramWebhookResult:
             return parse_webhook(headers, body, secret)
 
-        typed = cast(Callable[[str, Mapping[str, str], bytes], Any], parse)
-        return WebhookRoute(settings.account_key, settings.webhook_path, typed, settings.public_url)
+        return WebhookRoute(settings.account_key, settings.webhook_path, parse, settings.public_url)
 
     def _receiver(self, settings: TelegramSettings) -> WebhookReceiver:
         where = (settings.webhook_host, settings.webhook_port)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from gastro_hub_desktop.channels.whatsapp.types import WebhookRejected, WebhookResult
+from gastro_hub_desktop.channels.whatsapp.types import WebhookRejected
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +32,8 @@ class WebhookRoute:
 
     account_key: str
     path: str  # e.g. /whatsapp/twilio/420601234567 (status callbacks: the same + /status)
-    parse: Callable[[str, Mapping[str, str], bytes], WebhookResult]  # url, headers, body
+    # url, headers, body → what the receiver's intake stores (e.g. a WhatsApp WebhookResult)
+    parse: Callable[[str, Mapping[str, str], bytes], Any]
     public_url: str = ""  # the address the provider posts to, e.g. https://x.ngrok.app
     verify: Callable[[Mapping[str, str]], str] | None = None  # GET handshake (Meta)
 
@@ -42,7 +43,7 @@ class Received:
     """One authenticated request, waiting to be stored."""
 
     account_key: str
-    result: WebhookResult
+    result: Any  # what the route's parse returned
     digest: str  # identifies the exact request, to recognise a replay
     done: asyncio.Future[bool] = field(repr=False)  # True: taken in; False: a replay
 
