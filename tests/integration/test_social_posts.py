@@ -155,7 +155,7 @@ def test_connecting_tests_each_page_for_real_and_keeps_tokens_in_the_keyring(
             kind.test(
                 settings(social, TargetKind.LINKEDIN_ORG, "111"), {"access_token": LINKEDIN_TOKEN}
             )
-        with pytest.raises(ValueError, match="not a Facebook Page ID"):
+        with pytest.raises(ValueError, match="not a valid ID for the Facebook Page"):
             kind.test(
                 settings(social, TargetKind.FACEBOOK_PAGE, "gastro"), {"page_token": PAGE_TOKEN}
             )
@@ -472,3 +472,41 @@ def test_facebook_comments_arrive_once_as_conversations(
     worker.sync_now()
     wait_until(lambda: store.stats().messages == 3, 10, "new comment stored")
     assert len(store.inbox_page(InboxFilter(), 0, 10)) == 1  # one conversation per post
+
+
+# ------------------------------------------------------------------ the store on both databases
+
+
+def test_each_page_is_claimed_once_and_states_move_as_told(database_url: str) -> None:
+    store = Store.open(database_url)
+    posts = SocialPosts(store)
+    try:
+        at = datetime.now(UTC) + timedelta(hours=1)
+        post = posts.create("  Text  ", [FB, LI, FB], at, link=" ", image=None)
+        assert post.text == "Text" and post.link is None
+        assert [t.target_key for t in post.targets] == [FB, LI]
+        assert posts.waiting() == [(post.id, post.scheduled_at)]
+        since = posts.claim(post.id, FB)
+        assert since is not None and posts.claim(post.id, FB) is None
+        again = posts.reclaim(post.id, FB, since)
+        assert again is not None and posts.reclaim(post.id, FB, since) is None
+        assert posts.get(post.id).target(FB).attempts == 2
+        posts.mark_published(post.id, FB, "1_2", "https://www.facebook.com/1_2")
+        posts.mark_failed(post.id, LI, "LinkedIn refused.")
+        assert posts.waiting() == []
+        assert posts.published_on(FB, at - timedelta(days=1)) == [("1_2", "Text")]
+        retried = posts.retry(post.id)
+        assert retried.target(LI).state is TargetState.SCHEDULED
+        assert retried.target(FB).state is TargetState.PUBLISHED
+        cancelled = posts.cancel(post.id)
+        assert cancelled.target(LI).reason == "Cancelled before it was published."
+        assert [p.id for p in posts.posts()] == [post.id]
+        for bad in (
+            lambda: posts.create(" ", [FB], at),
+            lambda: posts.create("x", [], at),
+            lambda: posts.create("x", [FB], at.replace(tzinfo=None)),
+        ):
+            with pytest.raises(ValueError):
+                bad()
+    finally:
+        store.close()

@@ -77,7 +77,8 @@ class SocialTargetSettings:
         """Raise ValueError in plain words when the id cannot be right."""
         if not TARGET_ID.fullmatch(self.target_id):
             raise ValueError(
-                f"{self.target_id!r} is not a {self.kind.label} ID: enter {ID_HINT[self.kind]}."
+                f"{self.target_id!r} is not a valid ID for the {self.kind.label}: enter "
+                f"{ID_HINT[self.kind]}."
             )
         if not re.fullmatch(r"20[0-9]{2}(0[1-9]|1[0-2])", self.linkedin_version):
             raise ValueError("The LinkedIn API version is a month written YYYYMM, e.g. 202510.")
