@@ -383,7 +383,7 @@ class MetaPagesStandIn:
             by_customer = {k: v for k, v in by_customer.items() if k == user}
         threads = sorted(by_customer.items(), key=lambda kv: -max(m.created for m in kv[1]))
         start = int(query.get("after") or 0)
-        limit = int(query.get("limit") or self.page_size)
+        limit = min(int(query.get("limit") or self.page_size), self.page_size)  # Meta caps it too
         page = threads[start : start + limit]
         fields = query.get("fields", "")
         data = []

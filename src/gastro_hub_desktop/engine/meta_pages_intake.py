@@ -36,6 +36,7 @@ from gastro_hub_desktop.store.schema import ChannelAccount, Conversation, Messag
 log = logging.getLogger(__name__)
 
 RECEIPT_REACH = timedelta(days=30)  # a receipt's watermark marks our messages this far back
+CLOCK_SKEW = timedelta(seconds=2)  # our clock against Meta's, for watermarks
 CONTENT_TYPES = {"image": "image/jpeg", "video": "video/mp4", "audio": "audio/mpeg"}
 
 
@@ -73,8 +74,12 @@ def _content_type(kind: str, name: str) -> str:
     return guessed or CONTENT_TYPES.get(kind, "application/octet-stream")
 
 
-def sent_message(account_key: str, entry: OutboxEntry, mid: str) -> IncomingMessage:
-    """Our reply as it goes into the conversation once Meta has taken it."""
+def sent_message(
+    account_key: str, entry: OutboxEntry, mid: str, sent_at: datetime | None = None
+) -> IncomingMessage:
+    """Our reply as it goes into the conversation once Meta has taken it. `sent_at` is best
+    taken just before the request: Meta's own time for it (which read watermarks are compared
+    with) is later."""
     payload = entry.payload
     platform = Platform(payload["platform"])
     return IncomingMessage(
@@ -86,7 +91,7 @@ def sent_message(account_key: str, entry: OutboxEntry, mid: str) -> IncomingMess
         counterpart_name="",
         author_name="You",
         text=payload["text"],
-        sent_at=datetime.now(UTC),
+        sent_at=sent_at or datetime.now(UTC),
         thread_key=thread_key(platform, payload["recipient"]),
     )
 
@@ -184,7 +189,7 @@ class MetaPagesIntake:
                         a.key == account_key,
                         c.thread_key == thread_key(receipt.platform, receipt.customer),
                         m.direction == Direction.OUTBOUND.value,
-                        m.sent_at <= receipt.watermark,
+                        m.sent_at <= receipt.watermark + CLOCK_SKEW,
                         m.sent_at >= receipt.watermark - RECEIPT_REACH,
                     )
                 ).scalars()

@@ -164,7 +164,7 @@ class MetaPagesWorker(ChannelWorker):
             self.events.publish(ReplyStatus(entry.conversation_id, "failed", UNCERTAIN))
             return True
         log.info("outbox %s was sent before the restart as %s", entry.key, found)
-        self._taken(outbox, entry, found, platform)
+        self._taken(outbox, entry, found, platform, queued)
         return True
 
     def _send(self, client: MetaPages, outbox: Outbox, entry: OutboxEntry) -> int:
@@ -181,6 +181,7 @@ class MetaPagesWorker(ChannelWorker):
             self.events.publish(ReplyStatus(entry.conversation_id, "failed", permission.refusal))
             return 0
         attempts = outbox.begin_attempt(entry.id)
+        started = datetime.now(UTC)
         self._next_send = time.monotonic() + SEND_INTERVAL
         try:
             result = client.send(
@@ -198,7 +199,7 @@ class MetaPagesWorker(ChannelWorker):
             self.events.publish(ReplyStatus(entry.conversation_id, "failed", str(problem)))
             return 0
         failpoints.reach("after-meta-page-send")
-        self._taken(outbox, entry, result.message_id, platform)
+        self._taken(outbox, entry, result.message_id, platform, started)
         return 1
 
     def _refused(
@@ -229,9 +230,11 @@ class MetaPagesWorker(ChannelWorker):
         messages = self.store.conversation(conversation_id).messages
         return max((m.sent_at for m in messages if m.direction is Direction.INBOUND), default=None)
 
-    def _taken(self, outbox: Outbox, entry: OutboxEntry, mid: str, platform: Platform) -> None:
+    def _taken(
+        self, outbox: Outbox, entry: OutboxEntry, mid: str, platform: Platform, at: datetime
+    ) -> None:
         outbox.mark_sent(entry.id, mid)
-        self.intake.store_messages([sent_message(self.account_key, entry, mid)])
+        self.intake.store_messages([sent_message(self.account_key, entry, mid, at)])
         sent = DeliveryStatus.SENT
         self.intake.deliveries.record(self.account_key, mid, sent.value, sent.rank)
         text = f"Reply sent on {platform.label}."

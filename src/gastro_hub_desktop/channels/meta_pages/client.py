@@ -157,14 +157,15 @@ class MetaPages:
     def recent(self, platform: Platform, since: datetime) -> list[PageMessage]:
         """Messages of the page's conversations on `platform` since `since`, oldest first.
         Conversations come newest first; reading stops at the first one not updated since."""
-        params = {
+        params: dict[str, str] | None = {
             "platform": platform.value,
             "fields": f"updated_time,{MESSAGE_FIELDS}",
             "limit": "25",
         }
         found: list[PageMessage] = []
-        url: httpx.URL | str = self._base.join(f"{self.settings.page_id}/conversations")
+        url: httpx.URL | str | None = self._base.join(f"{self.settings.page_id}/conversations")
         for _ in range(MAX_PAGES):
+            assert url is not None
             answer = self._json("GET", url, "read the page's conversations", params=params)
             done = False
             for conversation in _items(answer):
@@ -174,7 +175,7 @@ class MetaPages:
                     break
                 found.extend(self._messages(platform, conversation.get("messages"), since))
             url = self._next(answer)
-            params = {}
+            params = None  # the paging link carries the query (httpx would drop it for {})
             if done or not url:
                 break
         found.sort(key=lambda m: (m.sent_at, m.mid))
