@@ -22,9 +22,9 @@ from gastro_hub_desktop.channels.meta_pages.settings import (
     SECRETS,
     MetaPageSettings,
 )
+from gastro_hub_desktop.channels.meta_pages.types import PageWebhookResult
 from gastro_hub_desktop.channels.meta_pages.webhook import parse_page_webhook, verify_subscription
 from gastro_hub_desktop.channels.meta_pages.window import describe, may_reply
-from gastro_hub_desktop.channels.whatsapp.types import WebhookResult
 from gastro_hub_desktop.domain.messages import Channel, Direction
 from gastro_hub_desktop.engine.channel_accounts import ChannelAccounts
 from gastro_hub_desktop.engine.events import EventBus
@@ -43,7 +43,7 @@ def route_for(settings: MetaPageSettings, secrets: Mapping[str, str]) -> Webhook
     """How the receiver checks and reads this page's webhooks (both objects, one path)."""
     app_secret, verify_token = secrets["app_secret"], secrets.get("verify_token", "")
 
-    def parse(_url: str, headers: Mapping[str, str], body: bytes) -> WebhookResult:
+    def parse(_url: str, headers: Mapping[str, str], body: bytes) -> PageWebhookResult:
         return parse_page_webhook(
             headers, body, app_secret, settings.page_id, settings.instagram_account_id
         )

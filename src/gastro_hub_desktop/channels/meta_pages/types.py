@@ -8,7 +8,6 @@ import enum
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from gastro_hub_desktop.channels.whatsapp.types import WebhookResult
 from gastro_hub_desktop.domain.messages import Channel
 
 
@@ -65,8 +64,8 @@ class Receipt:
 
 
 @dataclass(frozen=True)
-class PageWebhookResult(WebhookResult):
-    """An authenticated page/instagram webhook: WhatsApp's lists stay empty."""
+class PageWebhookResult:
+    """What an authenticated page/instagram webhook carried (either list may be empty)."""
 
     page_messages: list[PageMessage] = field(default_factory=list)
     receipts: list[Receipt] = field(default_factory=list)

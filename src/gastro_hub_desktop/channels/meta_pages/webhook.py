@@ -88,7 +88,7 @@ def _parse(payload: Any, page_id: str, instagram_id: str) -> PageWebhookResult:
             else:
                 kinds = sorted(k for k in event if k not in ("sender", "recipient", "timestamp"))
                 log.info("%s webhook event %s not taken in", platform.label, kinds)
-    return PageWebhookResult(messages=[], statuses=[], page_messages=messages, receipts=receipts)
+    return PageWebhookResult(page_messages=messages, receipts=receipts)
 
 
 def _message(platform: Platform, event: dict[str, Any], ours: str) -> PageMessage:
