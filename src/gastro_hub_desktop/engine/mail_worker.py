@@ -5,8 +5,8 @@ user what is wrong. A refused password is not retried in a loop: it waits for ne
 from __future__ import annotations
 
 import logging
-import queue
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
@@ -36,9 +36,73 @@ MAX_BACKOFF = 300.0
 POLL_SECONDS = 60.0  # servers without IDLE
 IDLE_SECONDS = 25 * 60.0  # re-issue IDLE before servers drop it (RFC 2177: 29 min)
 AUTH_RETRY_SECONDS = 30 * 60.0
+AHEAD_BYTES = 32 << 20  # raw mail the fetching thread may have fetched ahead of the store
 MERGE_MESSAGES = 1000  # fetched batches joined into one transaction when the store is behind
 MERGE_BYTES = 16 << 20
 MAX_SEND_ATTEMPTS = 5  # a refused login is retried rarely, never in a storm
+
+
+class _Ahead:
+    """Fetched batches on their way from the fetching thread to the storing one.
+
+    The fetcher may run ahead by AHEAD_BYTES of raw mail (plus the batch in hand): the server
+    streams on while earlier batches are parsed and stored, and the fetcher is done early
+    rather than taking the interpreter from the parsing batch after batch. Batches of one
+    folder already waiting are handed over joined (up to MERGE_MESSAGES / MERGE_BYTES), to be
+    stored in one transaction instead of several."""
+
+    def __init__(self) -> None:
+        self._items: deque[RawBatch | BaseException | None] = deque()
+        self._ready = threading.Condition()
+        self._bytes = 0  # raw mail handed over and not yet stored
+        self._closed = False
+
+    def put(self, item: RawBatch | BaseException | None) -> bool:
+        """Hand over a batch, the fetcher's failure or None (the end); False once closed."""
+        with self._ready:
+            while isinstance(item, RawBatch) and self._bytes >= AHEAD_BYTES and not self._closed:
+                self._ready.wait()
+            if self._closed:
+                return False
+            if isinstance(item, RawBatch):
+                self._bytes += item.size
+            self._items.append(item)
+            self._ready.notify_all()
+            return True
+
+    def batches(self) -> Iterator[RawBatch]:
+        """The batches in order until the end; the fetcher's failure is raised here."""
+        while True:
+            with self._ready:
+                while not self._items:
+                    self._ready.wait()
+                item = self._items.popleft()
+                if item is None:
+                    return
+                if isinstance(item, BaseException):
+                    raise item
+                while (
+                    len(item.fetched) < MERGE_MESSAGES
+                    and item.size < MERGE_BYTES
+                    and self._items
+                    and isinstance(following := self._items[0], RawBatch)
+                    and (following.folder, following.validity) == (item.folder, item.validity)
+                ):
+                    self._items.popleft()
+                    item = RawBatch(
+                        item.folder, item.validity, following.last_uid,
+                        item.fetched + following.fetched,
+                    )  # fmt: skip
+            yield item
+            with self._ready:
+                self._bytes -= item.size
+                self._ready.notify_all()
+
+    def close(self) -> None:
+        """The storing side is done (or failed): the fetcher stops at its next batch."""
+        with self._ready:
+            self._closed = True
+            self._ready.notify_all()
 
 
 class MailWorker:
@@ -134,29 +198,29 @@ class MailWorker:
     def sync_once(self, mailbox: ImapMailbox) -> int:
         """Read everything new into the store; each batch is stored with its position.
 
-        A thread only fetches (it mostly waits on the server), so the next batch is on its
-        way while the current one is parsed and stored here."""
+        A thread only fetches (it mostly waits on the server), running ahead of the store,
+        while the batches are parsed and stored here."""
         since = (datetime.now(UTC) - timedelta(days=self.settings.history_days)).date()
         positions = self.store.positions(self.account_key)
-        batches: queue.Queue[RawBatch | BaseException | None] = queue.Queue(maxsize=2)
-        abort = threading.Event()
+        ahead = _Ahead()
 
         def fetch() -> None:
             try:
                 for batch in mailbox.fetch_new(positions, since):
-                    if self._stop.is_set() or abort.is_set():
+                    if self._stop.is_set() or not ahead.put(batch):
                         break
-                    batches.put(batch)
             except BaseException as exc:  # handed over to the storing side
-                batches.put(exc)
+                ahead.put(exc)
             else:
-                batches.put(None)
+                ahead.put(None)
 
         fetcher = threading.Thread(target=fetch, name=f"fetch {self.settings.address}", daemon=True)
         fetcher.start()
         new = 0
         try:
-            for item in self._merged(batches):
+            for item in ahead.batches():
+                if self._stop.is_set():
+                    break  # what is not stored yet is fetched again next time
                 batch = mailbox.parse_batch(item)
                 # the messages and the position after them are committed together
                 position = FolderPosition(
@@ -167,51 +231,11 @@ class MailWorker:
                 if outcome.new:
                     self.events.publish(ConversationsChanged(outcome.conversation_ids, outcome.new))
         finally:
-            abort.set()
-            self._drain(batches, fetcher)
+            ahead.close()
+            fetcher.join()  # it stops after the command in progress
         self.synced_messages += new
         self._report(HealthState.CONNECTED, "Connected")
         return new
-
-    @staticmethod
-    def _merged(batches: queue.Queue[RawBatch | BaseException | None]) -> Iterator[RawBatch]:
-        """The fetched batches in order; batches of one folder already waiting are joined
-        (up to MERGE_MESSAGES / MERGE_BYTES), so a sync that is behind stores them in one
-        transaction instead of several."""
-        nothing = object()
-        held: Any = nothing
-        while True:
-            item, held = (batches.get() if held is nothing else held), nothing
-            if item is None:
-                return
-            if isinstance(item, BaseException):
-                raise item
-            size = sum(len(raw) for _uid, raw, _date in item.fetched)
-            while len(item.fetched) < MERGE_MESSAGES and size < MERGE_BYTES:
-                try:
-                    following = batches.get_nowait()
-                except queue.Empty:
-                    break
-                if not (
-                    isinstance(following, RawBatch)
-                    and (following.folder, following.validity) == (item.folder, item.validity)
-                ):
-                    held = following
-                    break
-                item = RawBatch(
-                    item.folder, item.validity, following.last_uid, item.fetched + following.fetched
-                )
-                size += sum(len(raw) for _uid, raw, _date in following.fetched)
-            yield item
-
-    @staticmethod
-    def _drain(batches: queue.Queue[Any], fetcher: threading.Thread) -> None:
-        """Let the fetching thread finish (it may be blocked on a full queue)."""
-        while fetcher.is_alive():
-            try:
-                batches.get(timeout=0.1)
-            except queue.Empty:
-                continue
 
     def send_outbox(self, mailbox: ImapMailbox) -> int:
         """Send the account's queued replies, each exactly once.

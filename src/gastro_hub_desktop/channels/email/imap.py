@@ -45,6 +45,11 @@ class RawBatch:
     last_uid: int
     fetched: list[tuple[int, bytes, datetime | None]]
 
+    @property
+    def size(self) -> int:
+        """Bytes of raw mail in the batch."""
+        return sum(len(raw) for _uid, raw, _received in self.fetched)
+
 
 class ImapMailbox:
     """One connection to one account. Not thread-safe: one worker thread uses it."""
