@@ -92,6 +92,12 @@ class MetaPagesAccounts(ChannelAccounts):
             raise ChannelProblem("The webhook port must be between 1 and 65535.", retry=False)
         return settings
 
+    def check(self, settings: Any, secrets: Mapping[str, str]) -> str:
+        return self.test(settings, secrets)
+
+    def connect(self, settings: Any, secrets: Mapping[str, str]) -> str:
+        return self.add(settings, secrets)
+
     def test(self, settings: MetaPageSettings, secrets: Mapping[str, str]) -> str:
         """Check the Page access token with Meta for real: the page it belongs to (its name is
         filled into `settings`), the linked Instagram account when one is given, and that the

@@ -50,8 +50,8 @@ TAB_EMPTY = {
     'API above, or File → Import a WhatsApp "Export chat" file.',
     ChannelTab.CHATS: "No chats yet.\n\nConnect Beeper Desktop (Telegram, Signal, WhatsApp and "
     "more), a Matrix account or a Telegram bot above.",
-    ChannelTab.SOCIAL: "No social messages yet.\n\nFacebook, Instagram and LinkedIn "
-    "connections come in a later version.",
+    ChannelTab.SOCIAL: "No social messages yet.\n\nConnect your Facebook Page (and its "
+    "Instagram account) above to answer Messenger and Instagram messages here.",
 }
 TAB_TITLES = {
     ChannelTab.EMAIL: "Email",
@@ -145,6 +145,14 @@ class MainWindow(QMainWindow):
                 self._engine, self._bridge, CHAT_FORMS, "No chat account connected yet."
             )
             return self.chat_accounts
+        if tab is ChannelTab.SOCIAL:
+            from gastro_hub_desktop.ui.chat_accounts import KindsBar
+            from gastro_hub_desktop.ui.social_forms import SOCIAL_FORMS
+
+            self.social_accounts = KindsBar(
+                self._engine, self._bridge, SOCIAL_FORMS, "No social account connected yet."
+            )
+            return self.social_accounts
         return None
 
     def _tab_opened(self, index: int) -> None:

@@ -27,7 +27,7 @@ class MetaPageSettings:
     # Meta's posts to it); public_url is the address Meta posts to. poll_seconds > 0 also reads
     # the Conversations API, for a PC with no public address.
     webhook_host: str = "127.0.0.1"
-    webhook_port: int = 8766
+    webhook_port: int = 8767  # WhatsApp listens on 8765, Telegram bots on 8766
     public_url: str = ""
     poll_seconds: int = 0
     # The page was granted the Human Agent permission (App Review): replies up to 7 days after

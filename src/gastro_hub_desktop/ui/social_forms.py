@@ -1,0 +1,52 @@
+"""What each kind of social account asks for in its Connect dialog (the Social tab), and how
+the answers become that kind's settings. Secrets are marked: they go to the keyring."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gastro_hub_desktop.channels.meta_pages.settings import GRAPH_API, MetaPageSettings
+from gastro_hub_desktop.ui.connect_dialog import AccountForm, Field
+
+
+def _page(values: dict[str, Any]) -> MetaPageSettings:
+    page, instagram = values["page_id"], values["instagram_account_id"]
+    if not page.isdigit() or (instagram and not instagram.isdigit()):
+        raise ValueError("Page and Instagram ids are numbers (Meta Business Suite → Settings).")
+    return MetaPageSettings(
+        page_id=page,
+        instagram_account_id=instagram,
+        api_url="" if values["api_url"] in ("", GRAPH_API) else values["api_url"],
+        public_url=values["public_url"],
+        webhook_port=values["webhook_port"],
+        poll_seconds=values["poll_seconds"],
+        human_agent=values["human_agent"],
+    )
+
+
+FACEBOOK_PAGE = AccountForm(
+    prefix="meta-page:",
+    title="Connect a Facebook Page (and its Instagram)",
+    hint=(
+        "Messenger messages to your Facebook Page and Instagram direct messages. In Meta for "
+        "Developers create an app with the Messenger and Instagram products, generate a Page "
+        "access token and copy the app secret. Enter the webhook address shown after saving "
+        "in the app's Webhooks settings, with the verify token below."
+    ),
+    fields=(
+        Field("page_id", "Page id", required=True),
+        Field("instagram_account_id", "Instagram account id (optional)"),
+        Field("page_token", "Page access token", secret=True, required=True),
+        Field("app_secret", "App secret", secret=True, required=True),
+        Field("verify_token", "Webhook verify token", secret=True),
+        Field("public_url", "Public https address (webhook)"),
+        Field("webhook_port", "Webhook port on this PC", 8767),
+        Field("poll_seconds", "Also poll every (seconds, 0 = off)", 0),
+        Field("human_agent", "Page has the Human Agent permission (replies up to 7 days)", False),
+        Field("api_url", "Graph API address", GRAPH_API),
+    ),
+    build=_page,
+)
+
+# (name on the Connect button, form) in the order the Social tab shows them
+SOCIAL_FORMS: tuple[tuple[str, AccountForm], ...] = (("Facebook Page", FACEBOOK_PAGE),)
