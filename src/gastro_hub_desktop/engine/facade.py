@@ -31,6 +31,7 @@ CHAT_KINDS: tuple[tuple[str, str], ...] = (
     ("gastro_hub_desktop.engine.beeper_accounts", "BeeperAccounts"),
     ("gastro_hub_desktop.engine.telegram_accounts", "TelegramAccounts"),
     ("gastro_hub_desktop.engine.meta_pages_accounts", "MetaPagesAccounts"),
+    ("gastro_hub_desktop.engine.social_accounts", "SocialAccounts"),
 )
 
 if TYPE_CHECKING:
@@ -51,9 +52,11 @@ if TYPE_CHECKING:
     from gastro_hub_desktop.engine.channel_accounts import ChannelAccounts
     from gastro_hub_desktop.engine.email_accounts import EmailAccounts
     from gastro_hub_desktop.engine.missive_accounts import MissiveAccounts
+    from gastro_hub_desktop.engine.social_scheduler import SocialScheduler
     from gastro_hub_desktop.engine.whatsapp_accounts import WhatsAppAccounts
     from gastro_hub_desktop.store.outbox import OutboxEntry
     from gastro_hub_desktop.store.repository import Store, StoreStats
+    from gastro_hub_desktop.store.social_posts import SocialPostView
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -94,6 +97,7 @@ class Engine:
         self.missive: MissiveAccounts | None = None
         self.whatsapp: WhatsAppAccounts | None = None
         self.kinds: dict[str, ChannelAccounts] = {}  # key prefix → that kind of account
+        self.social_posts: SocialScheduler | None = None
         self._channels_started: Any = None  # an asyncio future, set once the database is open
         self.events = EventBus()
         self._loop_thread = LoopThread("engine")
@@ -177,6 +181,10 @@ class Engine:
             )
             kind.start_all()
             self.kinds[kind.prefix] = kind
+        from gastro_hub_desktop.engine.social_scheduler import SocialScheduler
+
+        self.social_posts = SocialScheduler(store, self.kinds["social:"], self.events)  # type: ignore[arg-type]
+        self.social_posts.start()
 
     def stop(self, timeout: float = 15.0) -> None:
         """Finish the write in progress, then stop everything. Safe to call twice."""
@@ -187,6 +195,8 @@ class Engine:
         for pool in (self._writer, self._readers):
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
+        if self.social_posts is not None:
+            self.social_posts.stop()
         # after the pools: they may be starting
         for accounts in (self.email, *self.kinds.values()):
             if accounts is not None:
@@ -403,6 +413,43 @@ class Engine:
         self, prefixes: tuple[str, ...]
     ) -> concurrent.futures.Future[list[tuple[str, str, dict[str, Any]]]]:
         return self._run(lambda s: [a for a in s.accounts() if a[0].startswith(prefixes)])
+
+    # ------------------------------------------------------------ social posts
+
+    def _posts(self) -> SocialScheduler:
+        if self.social_posts is None:
+            raise EngineNotReady("social posting is still starting; try again in a moment")
+        return self.social_posts
+
+    def social_targets(self) -> concurrent.futures.Future[list[tuple[str, str, str]]]:
+        """(account key, name, kind) of every page a post can go to."""
+        return self._run(
+            lambda _s: [(k, n, str(t)) for k, n, t in self._kind("social:").targets()],
+            channels=True,
+        )
+
+    def compose_post(
+        self,
+        text: str,
+        targets: list[str],
+        at: datetime | None = None,
+        link: str | None = None,
+        image: str | None = None,
+    ) -> concurrent.futures.Future[SocialPostView]:
+        """Keep a post for these pages and publish it now or at `at` (a restart keeps it)."""
+        return self._run(
+            lambda _s: self._posts().compose(text, targets, at, link, image), channels=True
+        )
+
+    def social_post_list(self) -> concurrent.futures.Future[list[SocialPostView]]:
+        return self._run(lambda _s: self._posts().list_posts(), channels=True)
+
+    def retry_post(self, post_id: int) -> concurrent.futures.Future[SocialPostView]:
+        """Try the pages where the post failed again."""
+        return self._run(lambda _s: self._posts().retry(post_id), channels=True)
+
+    def cancel_post(self, post_id: int) -> concurrent.futures.Future[SocialPostView]:
+        return self._run(lambda _s: self._posts().cancel(post_id), channels=True)
 
     # ------------------------------------------------------------ WhatsApp accounts
 

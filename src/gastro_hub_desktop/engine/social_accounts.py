@@ -59,6 +59,19 @@ class SocialAccounts(ChannelAccounts):
 
     # ------------------------------------------------------------ connecting a page
 
+    def check(self, settings: Any, secrets: Mapping[str, str]) -> str:
+        """From a dialog: the one token it asked for is this kind's secret."""
+        return self.test(settings, self._named(settings, secrets))
+
+    def connect(self, settings: Any, secrets: Mapping[str, str]) -> str:
+        return self.add(settings, self._named(settings, secrets))
+
+    @staticmethod
+    def _named(settings: SocialTargetSettings, secrets: Mapping[str, str]) -> dict[str, str]:
+        if settings.secret_name in secrets:
+            return dict(secrets)
+        return {settings.secret_name: secrets.get("token", "")}
+
     def test(self, settings: SocialTargetSettings, secrets: Mapping[str, str]) -> str:
         """Ask the provider for the page with this token (GET /{page-id}?fields=name,
         /{ig-user-id}?fields=username, LinkedIn /rest/organizations/{id}); a readable summary.

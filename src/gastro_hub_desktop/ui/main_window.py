@@ -118,11 +118,18 @@ class MainWindow(QMainWindow):
             bar = self._accounts_bar(tab)
             if bar is not None:
                 panel.layout().insertWidget(0, bar)  # type: ignore[union-attr]
+            if tab is ChannelTab.SOCIAL:
+                from gastro_hub_desktop.ui.social_posts import SocialPostsPanel
+
+                self.social_posts = SocialPostsPanel(self._engine, self._bridge)
+                panel.layout().insertWidget(1, self.social_posts)  # type: ignore[union-attr]
             # a panel made after EngineStarted was published would wait for it forever
             if self._engine_started or self._engine.ready:
                 panel.engine_started()
                 if bar is not None:
                     bar.refresh()
+                if tab is ChannelTab.SOCIAL:
+                    self.social_posts.refresh()
         return panel
 
     def _accounts_bar(self, tab: ChannelTab) -> AccountsBar | None:

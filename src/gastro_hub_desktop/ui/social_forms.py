@@ -6,6 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from gastro_hub_desktop.channels.meta_pages.settings import GRAPH_API, MetaPageSettings
+from gastro_hub_desktop.channels.social.settings import (
+    LINKEDIN_API,
+    LINKEDIN_VERSION,
+    SocialTargetSettings,
+    TargetKind,
+)
 from gastro_hub_desktop.ui.connect_dialog import AccountForm, Field
 
 
@@ -48,5 +54,45 @@ FACEBOOK_PAGE = AccountForm(
     build=_page,
 )
 
+
+def _target(values: dict[str, Any]) -> SocialTargetSettings:
+    settings = SocialTargetSettings(
+        kind=TargetKind(values["kind"]),
+        target_id=values["target_id"],
+        graph_url="" if values["graph_url"] in ("", GRAPH_API) else values["graph_url"],
+        linkedin_url="" if values["linkedin_url"] in ("", LINKEDIN_API) else values["linkedin_url"],
+        linkedin_version=values["linkedin_version"],
+    )
+    settings.check()  # ValueError in plain words: shown in the dialog
+    return settings
+
+
+PUBLISHING = AccountForm(
+    prefix="social:",
+    title="Connect a page to post to",
+    hint=(
+        "Posts composed here go to your Facebook Page, Instagram professional account or "
+        "LinkedIn organisation page. Facebook and Instagram need a Page access token with "
+        "publishing rights; LinkedIn a page admin's access token (w_organization_social)."
+    ),
+    fields=(
+        Field(
+            "kind",
+            "Page",
+            TargetKind.FACEBOOK_PAGE.value,
+            choices=tuple((k.value, k.label) for k in TargetKind),
+        ),
+        Field("target_id", "Id", required=True),
+        Field("token", "Access token", secret=True, required=True),
+        Field("linkedin_version", "LinkedIn API version (YYYYMM)", LINKEDIN_VERSION),
+        Field("graph_url", "Graph API address", GRAPH_API),
+        Field("linkedin_url", "LinkedIn API address", LINKEDIN_API),
+    ),
+    build=_target,
+)
+
 # (name on the Connect button, form) in the order the Social tab shows them
-SOCIAL_FORMS: tuple[tuple[str, AccountForm], ...] = (("Facebook Page", FACEBOOK_PAGE),)
+SOCIAL_FORMS: tuple[tuple[str, AccountForm], ...] = (
+    ("Facebook Page messages", FACEBOOK_PAGE),
+    ("page for posts", PUBLISHING),
+)
