@@ -31,6 +31,12 @@ NAMING = {
 }
 
 
+# how SQLAlchemy's SQLite DATETIME stores a timestamp (its default storage format)
+_SQLITE_DATETIME = (
+    "%(year)04d-%(month)02d-%(day)02d %(hour)02d:%(minute)02d:%(second)02d.%(microsecond)06d"
+)
+
+
 class UTCDateTime(TypeDecorator[datetime]):
     """Stores UTC, hands back aware datetimes, on SQLite and PostgreSQL alike."""
 
@@ -44,6 +50,30 @@ class UTCDateTime(TypeDecorator[datetime]):
             raise ValueError("naive datetime given to the store; use an aware one")
         value = value.astimezone(UTC)
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def bind_processor(self, dialect: Dialect) -> Any:
+        """On SQLite, the text SQLAlchemy's DATETIME would write, made in one step: this runs
+        for every timestamp stored (several a message) and the generic chain (aware → UTC →
+        naive → text) cost about 3 µs a value, a good part of an ingest's Python time."""
+        generic = super().bind_processor(dialect)
+        storage = getattr(self.impl_instance.dialect_impl(dialect), "_storage_format", None)
+        if dialect.name != "sqlite" or storage != _SQLITE_DATETIME:
+            return generic
+
+        def process(value: datetime | None) -> str | None:
+            if value is None:
+                return None
+            if value.tzinfo is None:
+                raise ValueError("naive datetime given to the store; use an aware one")
+            if value.utcoffset():
+                value = value.astimezone(UTC)
+            # %-formatting: half again as fast as the same f-string here
+            return "%04d-%02d-%02d %02d:%02d:%02d.%06d" % (  # noqa: UP031
+                value.year, value.month, value.day,
+                value.hour, value.minute, value.second, value.microsecond,
+            )  # fmt: skip
+
+        return process
 
     def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
