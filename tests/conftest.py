@@ -11,7 +11,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("GASTRO_HUB_DATABASE_URL", None)
 
-pytest_plugins = ["tests.servers", "tests.standins.missive"]
+pytest_plugins = ["tests.servers", "tests.standins.missive", "tests.matrix_server"]
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 import pytest
 from pytestqt.qtbot import QtBot
+from tests.matrix_server import MatrixServer
 from tests.standins.beeper import TOKEN, BeeperStandIn
 
 from gastro_hub_desktop.domain.messages import ChannelTab
@@ -110,3 +111,48 @@ def test_connect_a_telegram_bot_and_reply(qtbot: QtBot, keyring_window: MainWind
     finally:
         window._engine.stop()
         telegram.stop()
+
+
+def test_connect_matrix_and_reply_in_a_room(
+    qtbot: QtBot, keyring_window: MainWindow, matrix_server: MatrixServer
+) -> None:
+    """A real Synapse on loopback: a wrong password is refused in plain words; the right one
+    connects; a customer's room message appears and the reply reaches the customer."""
+    window = keyring_window
+    shop, customer = matrix_server.register(), matrix_server.register()
+    panel = window.channel_panel(ChannelTab.CHATS)
+    window.tabs.setCurrentWidget(panel)
+    bar = window.chat_accounts
+    bar.connect_buttons["matrix:"].click()
+    dialog = bar.dialog
+    assert dialog is not None
+    dialog.set_value("user_id", "jana at example")
+    dialog.set_value("password", "not-the-password")
+    dialog.test_button.click()
+    assert "@jana:example.org" in dialog.result.text()  # said before any request
+    dialog.set_value("user_id", shop.user_id)
+    dialog.set_value("homeserver", matrix_server.url)
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.result.text().startswith("✘"), timeout=30000)
+    assert "password" in dialog.result.text().lower()
+    dialog.set_value("password", shop.password)
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30000)
+    qtbot.waitUntil(lambda: "Matrix" in bar.summary.text(), timeout=20000)
+    qtbot.waitUntil(lambda: "— connected" in bar.summary.text(), timeout=30000)
+
+    room = matrix_server.create_room(customer, invite=[shop.user_id], direct=True)
+    matrix_server.send(customer, room, "Dobrý den, potřebujeme servis myčky.")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=30000)
+    qtbot.waitUntil(lambda: panel.model.index(0, 1).data() is not None, timeout=20000)
+    panel.select_row(0)
+    pane = panel.pane
+    qtbot.waitUntil(lambda: "servis myčky" in pane.messages.toPlainText(), timeout=10000)
+    pane.reply.setPlainText("Technik přijede ve čtvrtek.")
+    pane.send_button.click()
+
+    def received() -> list[str]:
+        return [e["content"].get("body", "") for e in matrix_server.messages(customer, room)]
+
+    qtbot.waitUntil(lambda: "Technik přijede ve čtvrtek." in received(), timeout=30000)
+    assert received().count("Technik přijede ve čtvrtek.") == 1

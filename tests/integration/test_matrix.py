@@ -4,10 +4,7 @@ a restart without duplicates or new devices, gaps paged in, a wrong password and
 changed elsewhere shown as needing attention without a retry storm, the homeserver stopped and
 restarted (retrying, then recovered, nothing lost), a reply cut off by kill -9 right after its
 PUT sent exactly once, a reply queued during a waiting sync sent at once, and end-to-end
-encrypted rooms shown as unreadable rather than dropped.
-
-The Synapse fixture is imported here explicitly until tests/conftest.py lists tests.matrix_server
-among its pytest_plugins."""
+encrypted rooms shown as unreadable rather than dropped."""
 
 from __future__ import annotations
 
@@ -21,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.matrix_server import MatrixServer, MatrixUser, matrix_server  # noqa: F401
+from tests.matrix_server import MatrixServer, MatrixUser
 from tests.servers import wait_until
 
 from gastro_hub_desktop.channels.base import ChannelProblem, HealthState
@@ -79,13 +76,13 @@ class VaultSecrets:
 
 
 @pytest.fixture
-def shop(matrix_server: MatrixServer) -> MatrixUser:  # noqa: F811
+def shop(matrix_server: MatrixServer) -> MatrixUser:
     """The business's account, which the app signs in as."""
     return matrix_server.register()
 
 
 @pytest.fixture
-def customer(matrix_server: MatrixServer) -> MatrixUser:  # noqa: F811
+def customer(matrix_server: MatrixServer) -> MatrixUser:
     return matrix_server.register()
 
 
@@ -141,7 +138,7 @@ def bodies(server: MatrixServer, user: MatrixUser, room: str) -> list[str]:
 
 
 def test_two_users_a_room_messages_both_ways(
-    matrix_server: MatrixServer,  # noqa: F811
+    matrix_server: MatrixServer,
     shop: MatrixUser,
     customer: MatrixUser,
     store: Store,
@@ -209,7 +206,7 @@ def test_two_users_a_room_messages_both_ways(
 
 
 def test_a_group_room_is_one_conversation_named_after_the_room(
-    matrix_server: MatrixServer,  # noqa: F811
+    matrix_server: MatrixServer,
     shop: MatrixUser,
     customer: MatrixUser,
     store: Store,
@@ -245,7 +242,7 @@ def test_a_group_room_is_one_conversation_named_after_the_room(
 
 
 def test_restart_keeps_the_device_and_the_position_and_stores_nothing_twice(
-    matrix_server: MatrixServer,  # noqa: F811
+    matrix_server: MatrixServer,
     shop: MatrixUser,
     customer: MatrixUser,
     store: Store,
@@ -297,7 +294,7 @@ def test_restart_keeps_the_device_and_the_position_and_stores_nothing_twice(
 
 
 def test_accounts_keep_the_login_in_the_keyring_and_a_test_leaves_no_device(
-    matrix_server: MatrixServer,  # noqa: F811
+    matrix_server: MatrixServer,
     shop: MatrixUser,
     customer: MatrixUser,
     store: Store,
@@ -346,7 +343,7 @@ def test_accounts_keep_the_login_in_the_keyring_and_a_test_leaves_no_device(
 
 
 def test_a_wrong_password_needs_attention_in_plain_words_without_a_retry_storm(
-    matrix_server: MatrixServer,  # noqa: F811
+    matrix_server: MatrixServer,
     shop: MatrixUser,
     store: Store,
 ) -> None:
@@ -379,7 +376,7 @@ def test_a_wrong_password_needs_attention_in_plain_words_without_a_retry_storm(
 
 
 def test_a_password_changed_elsewhere_signs_the_app_out_and_says_so(
-    matrix_server: MatrixServer,  # noqa: F811
+    matrix_server: MatrixServer,
     shop: MatrixUser,
     store: Store,
 ) -> None:
@@ -401,7 +398,7 @@ def test_a_password_changed_elsewhere_signs_the_app_out_and_says_so(
 
 
 def test_homeserver_stopped_is_retried_and_recovered_without_losing_anything(
-    matrix_server: MatrixServer,  # noqa: F811
+    matrix_server: MatrixServer,
     shop: MatrixUser,
     customer: MatrixUser,
     store: Store,
@@ -475,7 +472,7 @@ worker.disconnect()
 
 @pytest.mark.parametrize("mode", ["lookup", "no-lookup"])
 def test_a_reply_cut_off_by_kill_9_right_after_the_put_is_sent_exactly_once(
-    matrix_server: MatrixServer,  # noqa: F811
+    matrix_server: MatrixServer,
     shop: MatrixUser,
     customer: MatrixUser,
     store: Store,
@@ -540,7 +537,7 @@ def test_a_reply_cut_off_by_kill_9_right_after_the_put_is_sent_exactly_once(
 
 
 def test_an_encrypted_room_is_shown_as_unreadable_and_not_answered_in_plain_text(
-    matrix_server: MatrixServer,  # noqa: F811
+    matrix_server: MatrixServer,
     shop: MatrixUser,
     customer: MatrixUser,
     store: Store,
@@ -587,7 +584,7 @@ def test_an_encrypted_room_is_shown_as_unreadable_and_not_answered_in_plain_text
 
 
 def test_a_reply_queued_while_a_sync_waits_goes_out_at_once(
-    matrix_server: MatrixServer,  # noqa: F811
+    matrix_server: MatrixServer,
     shop: MatrixUser,
     customer: MatrixUser,
     store: Store,

@@ -30,6 +30,7 @@ from gastro_hub_desktop.engine.loop_thread import LoopThread
 CHAT_KINDS: tuple[tuple[str, str], ...] = (
     ("gastro_hub_desktop.engine.beeper_accounts", "BeeperAccounts"),
     ("gastro_hub_desktop.engine.telegram_accounts", "TelegramAccounts"),
+    ("gastro_hub_desktop.engine.matrix_accounts", "MatrixAccounts"),
     ("gastro_hub_desktop.engine.meta_pages_accounts", "MetaPagesAccounts"),
     ("gastro_hub_desktop.engine.social_accounts", "SocialAccounts"),
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from gastro_hub_desktop.channels.beeper.settings import BASE_URL, BeeperSettings
+from gastro_hub_desktop.channels.matrix.settings import MatrixSettings, is_user_id
 from gastro_hub_desktop.channels.telegram.settings import API_URL, Mode, TelegramSettings
 from gastro_hub_desktop.ui.connect_dialog import AccountForm, Field
 
@@ -75,5 +76,45 @@ TELEGRAM = AccountForm(
     build=_telegram,
 )
 
+
+def _matrix(values: dict[str, Any]) -> MatrixSettings:
+    if not is_user_id(values["user_id"]):
+        raise ValueError("Enter the Matrix user id in full, like @jana:example.org.")
+    return MatrixSettings(
+        user_id=values["user_id"].strip(),
+        homeserver=values["homeserver"].strip(),
+        display_name=values["display_name"],
+        history_days=values["history_days"],
+        auto_join=values["auto_join"],
+    )
+
+
+MATRIX = AccountForm(
+    prefix="matrix:",
+    title="Connect a Matrix account",
+    hint=(
+        "Sign in as the business's Matrix user (on your own homeserver with its bridges, or "
+        "any other). Each room becomes a conversation. End-to-end encrypted rooms cannot be "
+        "read yet: they show up with a note instead."
+    ),
+    fields=(
+        Field("user_id", "Matrix user id", required=True, placeholder="@jana:example.org"),
+        Field("password", "Password", secret=True, required=True),
+        Field(
+            "homeserver",
+            "Homeserver address (optional)",
+            placeholder="https://matrix.example.org",
+        ),
+        Field("display_name", "Name shown"),
+        Field("history_days", "Fetch history (days)", 30),
+        Field("auto_join", "Accept room invitations (bridges open new chats this way)", True),
+    ),
+    build=_matrix,
+)
+
 # (name on the Connect button, form) in the order the Chats tab shows them
-CHAT_FORMS: tuple[tuple[str, AccountForm], ...] = (("Beeper", BEEPER), ("Telegram", TELEGRAM))
+CHAT_FORMS: tuple[tuple[str, AccountForm], ...] = (
+    ("Beeper", BEEPER),
+    ("Matrix", MATRIX),
+    ("Telegram", TELEGRAM),
+)
