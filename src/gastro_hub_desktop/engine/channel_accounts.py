@@ -18,6 +18,7 @@ from gastro_hub_desktop.channels.base import ChannelProblem, Health
 from gastro_hub_desktop.domain.messages import Channel
 from gastro_hub_desktop.engine.channel_worker import ChannelWorker
 from gastro_hub_desktop.engine.events import EventBus
+from gastro_hub_desktop.engine.webhook_receiver import Intake, WebhookReceiver
 from gastro_hub_desktop.store.outbox import Outbox, OutboxEntry, ReplyContext
 from gastro_hub_desktop.store.repository import Store
 
@@ -34,6 +35,7 @@ class ChannelAccounts:
         self.events = events
         self.secrets = secrets  # a gastro_hub_desktop.credentials.Credentials
         self._workers: dict[str, ChannelWorker] = {}
+        self._receivers: dict[tuple[str, int], WebhookReceiver] = {}
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------ what a kind provides
@@ -132,9 +134,35 @@ class ChannelAccounts:
         worker.sync_now()
         return entry
 
+    # ------------------------------------------------------------ webhook receivers
+
+    def receiver(self, host: str, port: int, intake: Intake) -> WebhookReceiver:
+        """The running webhook receiver on host:port for this kind (started on first use;
+        OSError in plain words when the port is taken)."""
+        where = (host, int(port))
+        with self._lock:
+            receiver = self._receivers.get(where)
+            if receiver is None:
+                receiver = WebhookReceiver(intake, *where)
+                receiver.start()
+                self._receivers[where] = receiver
+        return receiver
+
+    def receiver_at(self, host: str, port: int) -> WebhookReceiver | None:
+        with self._lock:
+            return self._receivers.get((host, int(port)))
+
+    def receivers(self) -> list[WebhookReceiver]:
+        with self._lock:
+            return list(self._receivers.values())
+
     def stop(self) -> None:
         with self._lock:
             workers = list(self._workers.values())
+            receivers = list(self._receivers.values())
             self._workers.clear()
+            self._receivers.clear()
         for worker in workers:
             worker.stop()
+        for receiver in receivers:
+            receiver.stop()

@@ -30,7 +30,7 @@ from gastro_hub_desktop.engine.channel_accounts import ChannelAccounts
 from gastro_hub_desktop.engine.events import EventBus
 from gastro_hub_desktop.engine.meta_pages_intake import MetaPagesIntake, platform_of
 from gastro_hub_desktop.engine.meta_pages_worker import MetaPagesWorker, summary
-from gastro_hub_desktop.engine.webhook_receiver import WebhookReceiver, WebhookRoute
+from gastro_hub_desktop.engine.webhook_receiver import WebhookRoute
 from gastro_hub_desktop.store.outbox import Outbox, OutboxEntry, ReplyContext
 from gastro_hub_desktop.store.repository import Store
 
@@ -64,7 +64,6 @@ class MetaPagesAccounts(ChannelAccounts):
     def __init__(self, store: Store, events: EventBus, secrets: object) -> None:
         super().__init__(store, events, secrets)
         self.intake = MetaPagesIntake(store, events)
-        self._receivers: dict[tuple[str, int], WebhookReceiver] = {}
 
     # ------------------------------------------------------------ testing and adding
 
@@ -148,18 +147,10 @@ class MetaPagesAccounts(ChannelAccounts):
             return MetaPages(settings, current["page_token"])
 
         if "app_secret" in secrets:
-            self._receiver(settings).add_route(route_for(settings, secrets))
+            self.receiver(settings.webhook_host, settings.webhook_port, self.intake.take).add_route(
+                route_for(settings, secrets)
+            )
         return MetaPagesWorker(self.intake, self.events, settings, client)
-
-    def _receiver(self, settings: MetaPageSettings) -> WebhookReceiver:
-        where = (settings.webhook_host, int(settings.webhook_port))
-        with self._lock:
-            receiver = self._receivers.get(where)
-            if receiver is None:
-                receiver = WebhookReceiver(self.intake.take, *where)
-                receiver.start()  # raises OSError in plain words when the port is taken
-                self._receivers[where] = receiver
-        return receiver
 
     def _page_worker(self, account_key: str) -> MetaPagesWorker:
         worker = self.worker(account_key)
@@ -169,7 +160,7 @@ class MetaPagesAccounts(ChannelAccounts):
     def receiver_url(self, account_key: str) -> str:
         """Where this page's webhooks are received on this PC (for the settings screen)."""
         settings = self._page_worker(account_key).settings
-        receiver = self._receivers.get((settings.webhook_host, int(settings.webhook_port)))
+        receiver = self.receiver_at(settings.webhook_host, settings.webhook_port)
         if receiver is None:
             raise ChannelProblem("This page's webhook receiver is not running.", retry=False)
         return receiver.url + settings.webhook_path
@@ -229,11 +220,3 @@ class MetaPagesAccounts(ChannelAccounts):
         finally:
             client.close()
         return save(content, target)
-
-    def stop(self) -> None:
-        super().stop()
-        with self._lock:
-            receivers = list(self._receivers.values())
-            self._receivers.clear()
-        for receiver in receivers:
-            receiver.stop()

@@ -29,7 +29,7 @@ from gastro_hub_desktop.domain.messages import Channel
 from gastro_hub_desktop.engine.channel_accounts import ChannelAccounts
 from gastro_hub_desktop.engine.events import EventBus
 from gastro_hub_desktop.engine.telegram_worker import TelegramIntake, TelegramWorker, reply_payload
-from gastro_hub_desktop.engine.webhook_receiver import WebhookReceiver, WebhookRoute
+from gastro_hub_desktop.engine.webhook_receiver import WebhookRoute
 from gastro_hub_desktop.store.outbox import ReplyContext
 from gastro_hub_desktop.store.repository import Store
 
@@ -50,7 +50,6 @@ class TelegramAccounts(ChannelAccounts):
     def __init__(self, store: Store, events: EventBus, secrets: object) -> None:
         super().__init__(store, events, secrets)
         self.intake = TelegramIntake(store, events)
-        self._receivers: dict[tuple[str, int], WebhookReceiver] = {}
 
     # ------------------------------------------------------------ what the base asks for
 
@@ -59,7 +58,9 @@ class TelegramAccounts(ChannelAccounts):
         self._drop_route(config)
         if config.mode is Mode.WEBHOOK:
             secret = self.secret(account_key, "webhook_secret") or ""
-            self._receiver(config).add_route(self._route(config, secret))
+            self.receiver(config.webhook_host, config.webhook_port, self.intake.take).add_route(
+                self._route(config, secret)
+            )
         return TelegramWorker(
             self.intake,
             self.events,
@@ -161,20 +162,8 @@ class TelegramAccounts(ChannelAccounts):
 
         return WebhookRoute(settings.account_key, settings.webhook_path, parse, settings.public_url)
 
-    def _receiver(self, settings: TelegramSettings) -> WebhookReceiver:
-        where = (settings.webhook_host, settings.webhook_port)
-        with self._lock:
-            receiver = self._receivers.get(where)
-            if receiver is None:
-                receiver = WebhookReceiver(self.intake.take, *where)
-                receiver.start()  # raises OSError in plain words when the port is taken
-                self._receivers[where] = receiver
-        return receiver
-
     def _drop_route(self, settings: TelegramSettings) -> None:
-        with self._lock:
-            receivers = list(self._receivers.values())
-        for receiver in receivers:
+        for receiver in self.receivers():
             receiver.remove_route(settings.webhook_path)
 
     def webhook_address(self, account_key: str) -> str:
@@ -183,7 +172,7 @@ class TelegramAccounts(ChannelAccounts):
         worker = self.worker(account_key)
         assert isinstance(worker, TelegramWorker)
         settings = worker.settings
-        receiver = self._receivers.get((settings.webhook_host, settings.webhook_port))
+        receiver = self.receiver_at(settings.webhook_host, settings.webhook_port)
         if settings.mode is not Mode.WEBHOOK or receiver is None:
             raise ChannelProblem("This bot does not use a webhook.", retry=False)
         return receiver.url + settings.webhook_path
@@ -216,11 +205,3 @@ class TelegramAccounts(ChannelAccounts):
         return save(content, target)
 
     # ------------------------------------------------------------ the end
-
-    def stop(self) -> None:
-        super().stop()
-        with self._lock:
-            receivers = list(self._receivers.values())
-            self._receivers.clear()
-        for receiver in receivers:
-            receiver.stop()

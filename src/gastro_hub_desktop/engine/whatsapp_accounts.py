@@ -21,7 +21,7 @@ from gastro_hub_desktop.domain.service_window import describe_window, window_clo
 from gastro_hub_desktop.domain.service_window import window_open as is_open
 from gastro_hub_desktop.engine.channel_accounts import ChannelAccounts
 from gastro_hub_desktop.engine.events import EventBus
-from gastro_hub_desktop.engine.webhook_receiver import WebhookReceiver, WebhookRoute
+from gastro_hub_desktop.engine.webhook_receiver import WebhookRoute
 from gastro_hub_desktop.engine.whatsapp_intake import WhatsAppIntake
 from gastro_hub_desktop.engine.whatsapp_worker import WhatsAppWorker
 from gastro_hub_desktop.store.outbox import Outbox, OutboxEntry, ReplyContext
@@ -94,7 +94,6 @@ class WhatsAppAccounts(ChannelAccounts):
     def __init__(self, store: Store, events: EventBus, secrets: object) -> None:
         super().__init__(store, events, secrets)
         self.intake = WhatsAppIntake(store, events)
-        self._receivers: dict[tuple[str, int], WebhookReceiver] = {}
 
     # ------------------------------------------------------------ secrets
 
@@ -176,26 +175,18 @@ class WhatsAppAccounts(ChannelAccounts):
             return provider_for(settings, current)
 
         if all(w in secrets for w in REQUIRED[settings.provider]):
-            self._receiver(settings).add_route(route_for(settings, secrets))
+            self.receiver(settings.webhook_host, settings.webhook_port, self.intake.take).add_route(
+                route_for(settings, secrets)
+            )
         return WhatsAppWorker(self.intake, self.events, settings, provider)
 
     def reply_payload(self, ctx: ReplyContext, text: str) -> dict[str, Any]:
         return self._payload(ctx, text, None)
 
-    def _receiver(self, settings: WhatsAppSettings) -> WebhookReceiver:
-        where = (settings.webhook_host, settings.webhook_port)
-        with self._lock:
-            receiver = self._receivers.get(where)
-            if receiver is None:
-                receiver = WebhookReceiver(self.intake.take, *where)
-                receiver.start()  # raises OSError in plain words when the port is taken
-                self._receivers[where] = receiver
-        return receiver
-
     def receiver_url(self, account_key: str) -> str:
         """Where this account's webhooks are received on this PC (for the settings screen)."""
         settings = self._whatsapp_worker(account_key).settings
-        receiver = self._receivers.get((settings.webhook_host, settings.webhook_port))
+        receiver = self.receiver_at(settings.webhook_host, settings.webhook_port)
         if receiver is None:
             raise ChannelProblem("This account's webhook receiver is not running.", retry=False)
         return receiver.url + settings.webhook_path
@@ -255,11 +246,3 @@ class WhatsAppAccounts(ChannelAccounts):
         finally:
             provider.close()
         return save(content, target)
-
-    def stop(self) -> None:
-        super().stop()
-        with self._lock:
-            receivers = list(self._receivers.values())
-            self._receivers.clear()
-        for receiver in receivers:
-            receiver.stop()
