@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
 import httpx
 
 from gastro_hub_desktop.channels.base import ChannelProblem
+from gastro_hub_desktop.channels.graph_http import graph_call
 from gastro_hub_desktop.channels.meta_pages.errors import problem_from_response
 from gastro_hub_desktop.channels.meta_pages.settings import MetaPageSettings
 from gastro_hub_desktop.channels.meta_pages.types import PageInfo, PageMessage, Platform, Sent
@@ -287,37 +289,23 @@ class MetaPages:
     ) -> dict[str, Any]:
         url = path if isinstance(path, httpx.URL) or "://" in path else self._base.join(path)
         url = httpx.URL(url)
-        headers = {"Authorization": f"Bearer {self._token}"}
-        try:
-            response = self._http.request(method, url, params=params, json=json, headers=headers)
-        except (httpx.ConnectError, httpx.ConnectTimeout) as error:
-            log.warning("Meta unreachable (%s): %s", url.host, error)
-            raise ChannelProblem(
-                f"Cannot reach Meta ({url.host}) to {action}: check the internet connection. "
-                "The app will try again.",
-                retry=True,
-            ) from error
-        except httpx.TransportError as error:
-            log.warning("Meta connection broke while trying to %s: %r", action, error)
-            more = " The message may have been sent anyway." if sending else ""
-            raise ChannelProblem(
-                f"The connection to Meta broke while trying to {action}.{more} The app will "
-                "try again.",
-                retry=True,
-            ) from error
-        if response.status_code >= 300:
-            raise problem_from_response(
-                response.status_code, response.content, response.headers, action, tagged
-            )
-        try:
-            answer = response.json()
-        except ValueError as error:
-            raise ChannelProblem(
-                f"Meta's answer when trying to {action} was unreadable.", True
-            ) from error
-        if not isinstance(answer, dict):
-            raise ChannelProblem(f"Meta's answer when trying to {action} was unreadable.", True)
-        return answer
+
+        def explain(
+            status: int, body: bytes, headers: Mapping[str, str], doing: str
+        ) -> ChannelProblem:
+            return problem_from_response(status, body, headers, doing, tagged)
+
+        return graph_call(
+            self._http,
+            method,
+            url,
+            action,
+            explain,
+            if_sent="The message may have been sent anyway." if sending else "",
+            params=params,
+            json=json,
+            headers={"Authorization": f"Bearer {self._token}"},
+        )
 
 
 def _items(block: Any) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 
 from gastro_hub_desktop.channels.base import ChannelProblem
+from gastro_hub_desktop.channels.graph_http import graph_call
 from gastro_hub_desktop.channels.social.graph_errors import problem_from_response
 
 log = logging.getLogger(__name__)
@@ -51,41 +52,17 @@ class GraphClient:
         files: dict[str, tuple[str, bytes, str]] | None = None,
         sending: bool = False,
     ) -> dict[str, Any]:
-        url = self._base.join(path)
-        try:
-            response = self._http.request(
-                method,
-                url,
-                params=params,
-                data=data,
-                files=files,
-                headers={"Authorization": f"Bearer {self._token}"},
-            )
-        except (httpx.ConnectError, httpx.ConnectTimeout) as error:
-            log.warning("Meta unreachable (%s): %s", url.host, error)
-            raise ChannelProblem(
-                f"Cannot reach Meta ({url.host}) to {action}: check the internet connection. "
-                "The app will try again.",
-                retry=True,
-            ) from error
-        except httpx.TransportError as error:
-            log.warning("Meta connection broke while trying to %s: %r", action, error)
-            more = (
-                " It may have gone through; the app checks before trying again." if sending else ""
-            )
-            raise ChannelProblem(
-                f"The connection to Meta broke while trying to {action}.{more}", retry=True
-            ) from error
-        if response.status_code >= 300:
-            raise problem_from_response(
-                response.status_code, response.content, response.headers, action
-            )
-        try:
-            answer = response.json()
-        except ValueError as error:
-            raise ChannelProblem(
-                f"Meta's answer when trying to {action} was not readable.", retry=True
-            ) from error
-        if not isinstance(answer, dict):
-            raise ChannelProblem(f"Meta's answer when trying to {action} was not readable.", True)
-        return answer
+        return graph_call(
+            self._http,
+            method,
+            self._base.join(path),
+            action,
+            problem_from_response,
+            if_sent="It may have gone through; the app checks before trying again."
+            if sending
+            else "",
+            params=params,
+            data=data,
+            files=files,
+            headers={"Authorization": f"Bearer {self._token}"},
+        )
