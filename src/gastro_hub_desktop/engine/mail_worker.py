@@ -1,6 +1,7 @@
-"""Keeps one email account in sync: a worker thread that reads new mail into the store, waits
-for more (IDLE or polling), and on failure backs off and tries again by itself, telling the
-user what is wrong. A refused password is not retried in a loop: it waits for new settings."""
+"""Keeps one email account in sync: a worker thread (see ChannelWorker) that reads new mail
+into the store, waits for more (IDLE or polling) and sends queued replies; on failure it backs
+off and tries again by itself, telling the user what is wrong. A refused password is not
+retried in a loop: it waits for new settings."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from typing import Any
 
-from gastro_hub_desktop.channels.base import ChannelProblem, Health, HealthState
+from gastro_hub_desktop.channels.base import ChannelProblem, HealthState
 from gastro_hub_desktop.channels.email.imap import ImapMailbox, RawBatch
 from gastro_hub_desktop.channels.email.outgoing import build_message, send_smtp
 from gastro_hub_desktop.channels.email.settings import EmailSettings
@@ -20,8 +21,8 @@ from gastro_hub_desktop.domain.conversations import OutboxState
 from gastro_hub_desktop.domain.messages import Channel as DomainChannel
 from gastro_hub_desktop.domain.messages import Direction, IncomingMessage
 from gastro_hub_desktop.engine import failpoints
+from gastro_hub_desktop.engine.channel_worker import FIRST_BACKOFF, ChannelWorker
 from gastro_hub_desktop.engine.events import (
-    ChannelHealthChanged,
     ConversationsChanged,
     EventBus,
     ReplyStatus,
@@ -31,11 +32,8 @@ from gastro_hub_desktop.store.repository import FolderPosition, Store
 
 log = logging.getLogger(__name__)
 
-FIRST_BACKOFF = 2.0
-MAX_BACKOFF = 300.0
 POLL_SECONDS = 60.0  # servers without IDLE
 IDLE_SECONDS = 25 * 60.0  # re-issue IDLE before servers drop it (RFC 2177: 29 min)
-AUTH_RETRY_SECONDS = 30 * 60.0
 AHEAD_BYTES = 32 << 20  # raw mail the fetching thread may have fetched ahead of the store
 MERGE_MESSAGES = 1000  # fetched batches joined into one transaction when the store is behind
 MERGE_BYTES = 16 << 20
@@ -105,7 +103,10 @@ class _Ahead:
             self._ready.notify_all()
 
 
-class MailWorker:
+class MailWorker(ChannelWorker):
+    """One email account: sync INBOX and Sent, wait for news (IDLE or polling), send queued
+    replies; the loop, backoff and health reports are ChannelWorker's."""
+
     def __init__(
         self,
         store: Store,
@@ -117,81 +118,54 @@ class MailWorker:
         open_mailbox: Callable[[EmailSettings, str], ImapMailbox] = ImapMailbox,
         send: Callable[[EmailSettings, str, EmailMessage], None] = send_smtp,
     ) -> None:
+        super().__init__(events, settings.account_key, f"mail {settings.address}", first_backoff)
         self.store = store
-        self.events = events
         self.settings = settings
         self._secret = secret
-        self._first_backoff = first_backoff
         self._poll_seconds = poll_seconds
         self._open_mailbox = open_mailbox  # how to log in (OAuth2: renewing a refused token)
         self._send = send
-        self._stop = threading.Event()
-        self._wake = threading.Event()
-        self._thread: threading.Thread | None = None
-        self.health = Health(HealthState.UNKNOWN)
+        self._mailbox: ImapMailbox | None = None
         self.synced_messages = 0
 
     @property
     def account_key(self) -> str:
         return self.settings.account_key
 
-    def start(self) -> None:
-        self._thread = threading.Thread(
-            target=self._run, name=f"mail {self.settings.address}", daemon=True
-        )
-        self._thread.start()
+    # ------------------------------------------------------------ the loop's parts
 
-    def stop(self, timeout: float = 10.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-
-    def sync_now(self) -> None:
-        """Ask for a sync at once (e.g. the user pressed "Check mail" or changed settings)."""
-        self._wake.set()
-
-    # ------------------------------------------------------------ the loop
-
-    def _run(self) -> None:
-        backoff = self._first_backoff
-        mailbox: ImapMailbox | None = None
-        while not self._stop.is_set():
-            try:
-                if mailbox is None or not mailbox.connected:
-                    secret = self._secret()
-                    if not secret:
-                        raise ChannelProblem(
-                            "No password or token stored for this account: open its settings "
-                            "and enter it again.",
-                            retry=False,
-                        )
-                    mailbox = self._open_mailbox(self.settings, secret)
-                    mailbox.connect()
-                self.sync_once(mailbox)
-                self.send_outbox(mailbox)
-                backoff = self._first_backoff
-                self._wait(mailbox)
-            except ChannelProblem as problem:
-                if mailbox is not None:
-                    mailbox.close()
-                if problem.retry:
-                    self._report(HealthState.RETRYING, f"{problem} Next try in {backoff:.0f} s.")
-                    self._sleep(backoff)
-                    backoff = min(backoff * 2, MAX_BACKOFF)
-                else:
-                    self._report(HealthState.NEEDS_ATTENTION, str(problem))
-                    self._sleep(AUTH_RETRY_SECONDS)
-            except Exception as exc:  # a bug must not end the account's sync silently
-                log.exception("mail sync of %s failed", self.settings.address)
-                if mailbox is not None:
-                    mailbox.close()
-                self._report(
-                    HealthState.RETRYING,
-                    f"Unexpected error ({type(exc).__name__}); next try in {backoff:.0f} s.",
+    def connect(self) -> ImapMailbox:
+        if self._mailbox is None or not self._mailbox.connected:
+            secret = self._secret()
+            if not secret:
+                raise ChannelProblem(
+                    "No password or token stored for this account: open its settings "
+                    "and enter it again.",
+                    retry=False,
                 )
-                self._sleep(backoff)
-                backoff = min(backoff * 2, MAX_BACKOFF)
+            mailbox = self._open_mailbox(self.settings, secret)
+            self._mailbox = mailbox
+            mailbox.connect()
+        return self._mailbox
+
+    def cycle(self) -> None:
+        mailbox = self.connect()
+        self.sync_once(mailbox)
+        self.send_outbox(mailbox)
+
+    def idle(self) -> None:
+        if self._wake.is_set():
+            self._wake.clear()
+            return
+        mailbox = self.connect()
+        if mailbox.supports_idle():
+            mailbox.wait_for_mail(IDLE_SECONDS, self._wake)
+        else:
+            self._sleep(self._poll_seconds)
+        self._wake.clear()
+
+    def disconnect(self) -> None:
+        mailbox, self._mailbox = self._mailbox, None
         if mailbox is not None:
             mailbox.close()
 
@@ -207,7 +181,7 @@ class MailWorker:
         def fetch() -> None:
             try:
                 for batch in mailbox.fetch_new(positions, since):
-                    if self._stop.is_set() or not ahead.put(batch):
+                    if self.stopping or not ahead.put(batch):
                         break
             except BaseException as exc:  # handed over to the storing side
                 ahead.put(exc)
@@ -219,7 +193,7 @@ class MailWorker:
         new = 0
         try:
             for item in ahead.batches():
-                if self._stop.is_set():
+                if self.stopping:
                     break  # what is not stored yet is fetched again next time
                 batch = mailbox.parse_batch(item)
                 # the messages and the position after them are committed together
@@ -319,25 +293,3 @@ class MailWorker:
         )
         if outcome.new:
             self.events.publish(ConversationsChanged(outcome.conversation_ids, outcome.new))
-
-    def _wait(self, mailbox: ImapMailbox) -> None:
-        if self._wake.is_set():
-            self._wake.clear()
-            return
-        if mailbox.supports_idle():
-            mailbox.wait_for_mail(IDLE_SECONDS, self._wake)
-        else:
-            self._sleep(self._poll_seconds)
-        self._wake.clear()
-
-    def _sleep(self, seconds: float) -> None:
-        self._wake.wait(seconds)
-        self._wake.clear()
-
-    def _report(self, state: HealthState, message: str) -> None:
-        health = Health(state, datetime.now(UTC), message)
-        changed = (health.state, health.message) != (self.health.state, self.health.message)
-        self.health = health
-        if changed:
-            log.info("%s: %s %s", self.settings.address, state.value, message)
-        self.events.publish(ChannelHealthChanged(self.account_key, health))
