@@ -30,6 +30,16 @@ class DraftState(enum.StrEnum):
     EDITED = "edited"
     REJECTED = "rejected"
     SENT = "sent"
+    SUPERSEDED = "superseded"  # a newer customer message came before anyone decided
+
+
+class DraftOutcome(enum.StrEnum):
+    """What a person did with an AI draft (what acceptance figures are made of)."""
+
+    APPROVED = "approved"  # sent unchanged
+    EDITED = "edited"  # sent after changes (edit distance recorded)
+    REJECTED = "rejected"
+    AUTO_SENT = "auto"  # sent by the auto-reply policy, no person involved
 
 
 class OutboxState(enum.StrEnum):
@@ -93,6 +103,9 @@ class DraftView:
     provider: str
     state: DraftState
     updated_at: datetime
+    confidence: float | None = None
+    basis: tuple[str, ...] = ()  # what an AI draft was built from, in words
+    proposed: bool = False  # an AI proposal (approve / edit / reject), not typed by a person
 
 
 @dataclass(frozen=True)

@@ -123,13 +123,17 @@ class ChannelAccounts:
         for worker in workers:
             worker.sync_now()
 
-    def queue_reply(self, conversation_id: int, text: str) -> OutboxEntry:
+    def queue_reply(self, conversation_id: int, text: str, auto: bool = False) -> OutboxEntry:
         """Put a reply in the outbox and wake the account's worker to send it."""
         outbox = Outbox(self.store)
         ctx = outbox.reply_context(conversation_id)
         worker = self.worker(ctx.account_key)
         entry = outbox.queue(
-            conversation_id, ctx.account_key, self.reply_payload(ctx, text), key=uuid.uuid4().hex
+            conversation_id,
+            ctx.account_key,
+            self.reply_payload(ctx, text),
+            key=uuid.uuid4().hex,
+            auto=auto,
         )
         worker.sync_now()
         return entry

@@ -160,7 +160,7 @@ class EmailAccounts:
         with self._lock:
             return {key: w.health for key, w in self._workers.items()}
 
-    def queue_reply(self, conversation_id: int, text: str) -> OutboxEntry:
+    def queue_reply(self, conversation_id: int, text: str, auto: bool = False) -> OutboxEntry:
         outbox = Outbox(self.store)
         ctx = outbox.reply_context(conversation_id)
         with self._lock:
@@ -180,7 +180,7 @@ class EmailAccounts:
             worker.settings, key, ctx.counterpart, ctx.subject, ctx.message_ids, text
         )
         payload["thread_key"] = ctx.thread_key
-        entry = outbox.queue(conversation_id, ctx.account_key, payload, key=key)
+        entry = outbox.queue(conversation_id, ctx.account_key, payload, key=key, auto=auto)
         worker.sync_now()
         return entry
 

@@ -50,8 +50,10 @@ if TYPE_CHECKING:
         SearchHit,
     )
     from gastro_hub_desktop.domain.messages import ChannelTab, ImportResult
+    from gastro_hub_desktop.engine.assistant import AiStatus, Assistant
     from gastro_hub_desktop.engine.channel_accounts import ChannelAccounts
     from gastro_hub_desktop.engine.email_accounts import EmailAccounts
+    from gastro_hub_desktop.engine.learning_job import LearningSchedule
     from gastro_hub_desktop.engine.missive_accounts import MissiveAccounts
     from gastro_hub_desktop.engine.social_scheduler import SocialScheduler
     from gastro_hub_desktop.engine.whatsapp_accounts import WhatsAppAccounts
@@ -99,6 +101,8 @@ class Engine:
         self.whatsapp: WhatsAppAccounts | None = None
         self.kinds: dict[str, ChannelAccounts] = {}  # key prefix → that kind of account
         self.social_posts: SocialScheduler | None = None
+        self.assistant: Assistant | None = None
+        self.learning: LearningSchedule | None = None
         self._channels_started: Any = None  # an asyncio future, set once the database is open
         self.events = EventBus()
         self._loop_thread = LoopThread("engine")
@@ -186,6 +190,17 @@ class Engine:
 
         self.social_posts = SocialScheduler(store, self.kinds["social:"], self.events)  # type: ignore[arg-type]
         self.social_posts.start()
+        from gastro_hub_desktop.engine.assistant import Assistant
+
+        self.assistant = Assistant(store, self.events, self._queue_reply, self._credentials)
+        self.assistant.start()
+        from gastro_hub_desktop.engine.assistant import AiActivity, AiChanged
+        from gastro_hub_desktop.engine.learning_job import LearningSchedule
+
+        self.learning = LearningSchedule(
+            store, lambda _report: self.events.publish(AiChanged(AiActivity()))
+        )
+        self.learning.start()
 
     def stop(self, timeout: float = 15.0) -> None:
         """Finish the write in progress, then stop everything. Safe to call twice."""
@@ -198,6 +213,10 @@ class Engine:
                 pool.shutdown(wait=True, cancel_futures=True)
         if self.social_posts is not None:
             self.social_posts.stop()
+        if self.assistant is not None:
+            self.assistant.stop()
+        if self.learning is not None:
+            self.learning.stop()
         # after the pools: they may be starting
         for accounts in (self.email, *self.kinds.values()):
             if accounts is not None:
@@ -340,16 +359,101 @@ class Engine:
     def send_reply(self, conversation_id: int, text: str) -> concurrent.futures.Future[OutboxEntry]:
         """Queue a reply: an email account's worker sends it exactly once and files it in Sent;
         a Missive account's worker posts it once as a draft for the team to send."""
+
+        return self._run(
+            lambda _s: self._queue_reply(conversation_id, text), write=True, channels=True
+        )
+
+    def _queue_reply(self, conversation_id: int, text: str, auto: bool = False) -> OutboxEntry:
         from gastro_hub_desktop.store.outbox import Outbox
 
-        def work(store: Store) -> OutboxEntry:
-            account_key = Outbox(store).reply_context(conversation_id).account_key
-            kind = self._kind_of(account_key)
-            if kind is not None:
-                return kind.queue_reply(conversation_id, text)
-            return self._email().queue_reply(conversation_id, text)
+        account_key = Outbox(self.store).reply_context(conversation_id).account_key
+        kind = self._kind_of(account_key)
+        if kind is not None:
+            return kind.queue_reply(conversation_id, text, auto=auto)
+        return self._email().queue_reply(conversation_id, text, auto=auto)
 
-        return self._run(work, write=True, channels=True)
+    # ------------------------------------------------------------ AI assistant
+
+    def _assistant(self) -> Assistant:
+        if self.assistant is None:
+            raise EngineNotReady("the AI assistant is still starting; try again in a moment")
+        return self.assistant
+
+    def reject_draft(self, draft_id: int, conversation_id: int) -> concurrent.futures.Future[None]:
+        """The user does not want this AI draft (counted as rejected)."""
+        from gastro_hub_desktop.store.drafts import Drafts
+
+        def work(s: Store) -> None:
+            Drafts(s).reject(draft_id)
+            self._changed({conversation_id})
+
+        return self._run(work, write=True)
+
+    def ai_status(self) -> concurrent.futures.Future[AiStatus]:
+        """The AI panel's figures, all from recorded outcomes."""
+        from gastro_hub_desktop.engine.assistant import ai_status
+
+        return self._run(lambda s: ai_status(s, self.assistant), channels=True)
+
+    def set_kill_switch(self, on: bool) -> concurrent.futures.Future[int]:
+        """Stop (or allow again) automatic replies; automatic replies still waiting in the
+        outbox are held at once. Returns how many were held."""
+        from gastro_hub_desktop.engine.assistant import set_kill_switch
+
+        return self._run(lambda s: set_kill_switch(s, on, self.events), write=True)
+
+    def correct_urgency(
+        self, conversation_id: int, urgency: str
+    ) -> concurrent.futures.Future[None]:
+        """A person says how urgent the conversation's newest customer message really is;
+        the learning job re-weights the urgency keywords from these corrections."""
+        from gastro_hub_desktop.store.learning import LearningRecords
+
+        def work(s: Store) -> None:
+            LearningRecords(s).record_urgency_correction(conversation_id, urgency)
+            self._changed({conversation_id})
+
+        return self._run(work, write=True)
+
+    def run_learning_now(self) -> concurrent.futures.Future[dict[str, Any]]:
+        from gastro_hub_desktop.engine.learning_job import run_learning
+
+        return self._run(run_learning, write=True)
+
+    def export_learning_report(self, path: str | Path) -> concurrent.futures.Future[str]:
+        """Write the newest learning report (made now if there is none yet) as HTML."""
+        from gastro_hub_desktop.engine.learning_job import run_learning
+        from gastro_hub_desktop.store.learning import LearningRecords, report_html
+
+        def work(s: Store) -> str:
+            found = LearningRecords(s).report()
+            if found is None:
+                report = run_learning(s)
+                found = (report["day"], report)
+            target = Path(path)
+            partial = target.with_name(target.name + ".part")
+            partial.write_text(report_html(*found), encoding="utf-8")
+            partial.replace(target)
+            return str(target)
+
+        return self._run(work, write=True)
+
+    def ai_setting(self, key: str, default: Any = None) -> concurrent.futures.Future[Any]:
+        from gastro_hub_desktop.store.settings import AppSettings
+
+        return self._run(lambda s: AppSettings(s).get(key, default))
+
+    def put_ai_setting(self, key: str, value: Any) -> concurrent.futures.Future[None]:
+        """Change an AI setting (provider, knowledge base, business, auto-reply policy)."""
+        from gastro_hub_desktop.store.settings import AppSettings
+
+        def work(s: Store) -> None:
+            AppSettings(s).put(key, value)
+            if self.assistant is not None:
+                self.assistant.wake()
+
+        return self._run(work, write=True)
 
     # ------------------------------------------------------------ Missive accounts
 

@@ -181,7 +181,7 @@ class MetaPagesAccounts(ChannelAccounts):
         human_agent = bool(ctx.account_settings.get("human_agent"))
         return describe(self._last_inbound(conversation_id), datetime.now(UTC), human_agent)
 
-    def queue_reply(self, conversation_id: int, text: str) -> OutboxEntry:
+    def queue_reply(self, conversation_id: int, text: str, auto: bool = False) -> OutboxEntry:
         """Queue a reply if Meta's rules allow one now; otherwise say why, sending nothing."""
         if not (text or "").strip():
             raise ChannelProblem("Write the reply first.", retry=False)
@@ -198,7 +198,9 @@ class MetaPagesAccounts(ChannelAccounts):
         if permission.refusal is not None:
             raise ChannelProblem(permission.refusal, retry=False)
         payload = self.reply_payload(ctx, text)
-        entry = outbox.queue(conversation_id, ctx.account_key, payload, key=uuid.uuid4().hex)
+        entry = outbox.queue(
+            conversation_id, ctx.account_key, payload, key=uuid.uuid4().hex, auto=auto
+        )
         worker.sync_now()
         return entry
 

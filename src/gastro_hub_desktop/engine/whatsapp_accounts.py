@@ -202,7 +202,11 @@ class WhatsAppAccounts(ChannelAccounts):
     # ------------------------------------------------------------ replies and media
 
     def queue_reply(
-        self, conversation_id: int, text: str | None, template: dict[str, Any] | None = None
+        self,
+        conversation_id: int,
+        text: str | None,
+        template: dict[str, Any] | None = None,
+        auto: bool = False,
     ) -> OutboxEntry:
         """Queue free text (inside the 24-hour window) or an approved template."""
         outbox = Outbox(self.store)
@@ -216,7 +220,9 @@ class WhatsAppAccounts(ChannelAccounts):
             if not is_open(closes, now):
                 raise ChannelProblem(describe_window(closes, now), retry=False)
         payload = self._payload(ctx, text, template)
-        entry = outbox.queue(conversation_id, ctx.account_key, payload, key=uuid.uuid4().hex)
+        entry = outbox.queue(
+            conversation_id, ctx.account_key, payload, key=uuid.uuid4().hex, auto=auto
+        )
         worker.sync_now()
         return entry
 

@@ -10,7 +10,8 @@ from typing import Any
 
 from sqlalchemy import insert, select, update
 
-from gastro_hub_desktop.domain.conversations import DraftState, OutboxState
+from gastro_hub_desktop.domain.conversations import OutboxState
+from gastro_hub_desktop.store.drafts import Drafts
 from gastro_hub_desktop.store.repository import NotFound, Store
 from gastro_hub_desktop.store.schema import (
     ChannelAccount,
@@ -82,8 +83,10 @@ class Outbox:
         account_key: str,
         payload: dict[str, Any],
         key: str | None = None,
+        auto: bool = False,
     ) -> OutboxEntry:
-        """Put a reply in the outbox; the draft of the conversation becomes approved."""
+        """Put a reply in the outbox; the draft of the conversation becomes approved (an AI
+        draft records whether it went out unchanged, edited or automatically)."""
         key = key or uuid.uuid4().hex
         now = utcnow()
         with self.store._write() as conn:
@@ -104,16 +107,19 @@ class Outbox:
                     "updated_at": now,
                 },
             ).scalar_one()
-            conn.execute(
-                update(_drafts)
-                .where(
-                    _drafts.c.conversation_id == conversation_id,
-                    _drafts.c.state.in_((DraftState.PROPOSED.value, DraftState.EDITED.value)),
+            sent_text = str(payload.get("text") or payload.get("body") or "")
+            draft_id = Drafts.decide_on_send(conn, conversation_id, sent_text, now, auto=auto)
+            if draft_id is not None:
+                conn.execute(
+                    update(_outbox).where(_outbox.c.id == entry_id).values(draft_id=draft_id)
                 )
-                .values(state=DraftState.APPROVED.value, updated_at=now)
-            )
             self.store._audit(
-                conn, "user", "reply.queue", "conversation", conversation_id, {"outbox": key}
+                conn,
+                "auto-reply" if auto else "user",
+                "reply.queue",
+                "conversation",
+                conversation_id,
+                {"outbox": key},
             )
         return OutboxEntry(entry_id, key, conversation_id, payload, OutboxState.QUEUED, 0)
 
@@ -203,3 +209,18 @@ class Outbox:
                 select(o.state, o.attempts, o.last_error).where(o.id == entry_id)
             ).one()
         return OutboxState(r.state), r.attempts, r.last_error
+
+    def hold_automatic(self, reason: str) -> int:
+        """The kill switch: automatic replies still waiting in the outbox are not sent (they
+        fail with `reason`; a person can still send the draft by hand). Returns how many."""
+        o, d = _outbox.c, Draft.__table__.c
+        automatic = select(d.id).where(d.auto_sent.is_(True)).scalar_subquery()
+        with self.store._write() as conn:
+            held = conn.execute(
+                update(_outbox)
+                .where(o.state == OutboxState.QUEUED.value, o.draft_id.in_(automatic))
+                .values(state=OutboxState.FAILED.value, last_error=reason, updated_at=utcnow())
+            ).rowcount
+            if held:
+                self.store._audit(conn, "user", "auto_reply.held", None, None, {"held": held})
+        return int(held)

@@ -716,14 +716,32 @@ class Store:
     def _active_draft(self, conn: Connection, conversation_id: int) -> DraftView | None:
         d = _drafts.c
         r = conn.execute(
-            select(d.id, d.text, d.provider, d.state, d.updated_at)
+            select(
+                d.id,
+                d.text,
+                d.provider,
+                d.state,
+                d.updated_at,
+                d.confidence,
+                d.basis,
+                d.original_text,
+            )
             .where(d.conversation_id == conversation_id, d.state.in_(ACTIVE_DRAFT_STATES))
             .order_by(d.updated_at.desc(), d.id.desc())
             .limit(1)
         ).one_or_none()
         if r is None:
             return None
-        return DraftView(r.id, r.text, r.provider, DraftState(r.state), r.updated_at)
+        return DraftView(
+            r.id,
+            r.text,
+            r.provider,
+            DraftState(r.state),
+            r.updated_at,
+            r.confidence,
+            tuple(r.basis or ()),
+            r.original_text is not None,
+        )
 
     def _require(self, conn: Connection, conversation_id: int) -> None:
         found = conn.execute(

@@ -112,6 +112,10 @@ class Contact(Base):
     vip_score: Mapped[float] = mapped_column(Float, default=0.0)
     vip_manual: Mapped[bool | None] = mapped_column(Boolean)
     is_vip: Mapped[bool] = mapped_column(Boolean, default=False)
+    # from the CRM import: its id, whether the CRM marks the customer VIP, their value
+    crm_id: Mapped[str | None] = mapped_column(String(100))
+    crm_vip: Mapped[bool | None] = mapped_column(Boolean)
+    crm_value: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -190,6 +194,7 @@ class Message(Base):
     urgency: Mapped[str | None] = mapped_column(String(12))
     problem: Mapped[str | None] = mapped_column(Text)  # why it could only be kept raw
     automated: Mapped[bool] = mapped_column(Boolean, default=False)
+    intent: Mapped[str | None] = mapped_column(String(20))  # set by triage (inbound only)
 
 
 class SyncPosition(Base):
@@ -206,7 +211,17 @@ class SyncPosition(Base):
 
 
 class Draft(Base):
+    """A reply being written: typed by a person ("manual") or proposed by an AI provider for
+    one incoming message (`message_id`, unique: one proposal per message however often the
+    message arrives). Its outcome (approved unchanged, edited, rejected) and how much the
+    person changed (`edit_distance` between `original_text` and `final_text`) are what the
+    learning job and the AI panel read."""
+
     __tablename__ = "drafts"
+    __table_args__ = (
+        Index("uq_drafts_message_id", "message_id", unique=True),
+        Index("ix_drafts_decided", "decided_at"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     conversation_id: Mapped[int] = mapped_column(
         ForeignKey("conversations.id", ondelete="CASCADE"), index=True
@@ -217,6 +232,20 @@ class Draft(Base):
     state: Mapped[str] = mapped_column(String(10))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    message_id: Mapped[int | None] = mapped_column(Integer)
+    intent: Mapped[str | None] = mapped_column(String(20))
+    language: Mapped[str | None] = mapped_column(String(8))
+    original_text: Mapped[str | None] = mapped_column(Text)
+    final_text: Mapped[str | None] = mapped_column(Text)
+    outcome: Mapped[str | None] = mapped_column(String(10))  # approved / edited / rejected
+    edit_distance: Mapped[int | None] = mapped_column(Integer)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    template_key: Mapped[str | None] = mapped_column(String(100))
+    basis: Mapped[list[str] | None] = mapped_column(JSON)
+    model: Mapped[str | None] = mapped_column(String(100))
+    prompt_tokens: Mapped[int | None] = mapped_column(Integer)
+    completion_tokens: Mapped[int | None] = mapped_column(Integer)
+    auto_sent: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class OutboxItem(Base):
@@ -309,3 +338,25 @@ class SocialPostTarget(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     publishing_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class AppSetting(Base):
+    """One setting the user changed in the app (AI provider, knowledge base, auto-reply
+    policy, urgency keywords...), as JSON under a dotted key. Never a secret: those live in
+    the keyring."""
+
+    __tablename__ = "app_settings"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class LearningReport(Base):
+    """What the daily learning job found on one day (acceptance per intent and provider,
+    templates, re-weighted keywords, VIP changes), shown and exported by the AI panel."""
+
+    __tablename__ = "learning_reports"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), unique=True)  # ISO date, local
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    report: Mapped[dict[str, Any]] = mapped_column(JSON)

@@ -80,6 +80,14 @@ class ConversationPane(QWidget):
         self.done_button = QPushButton(self.tr("Mark done"))
         self.template_button = QPushButton(self.tr("Send template…"))
         self.template_button.setVisible(False)
+        self.reject_button = QPushButton(self.tr("Reject draft"))
+        self.reject_button.setToolTip(
+            self.tr("Throw this AI draft away (counted as rejected, so the assistant learns)")
+        )
+        self.reject_button.setVisible(False)
+        self.draft_label = QLabel()
+        self.draft_label.setWordWrap(True)
+        self.draft_label.setVisible(False)
         self.window_label = QLabel()
         self.window_label.setWordWrap(True)
         self.window_label.setVisible(False)
@@ -96,6 +104,7 @@ class ConversationPane(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.send_button)
         buttons.addWidget(self.template_button)
+        buttons.addWidget(self.reject_button)
         buttons.addStretch(1)
         buttons.addWidget(self.snooze_button)
         buttons.addWidget(self.done_button)
@@ -104,12 +113,14 @@ class ConversationPane(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.messages, 1)
         layout.addWidget(self.window_label)
+        layout.addWidget(self.draft_label)
         layout.addWidget(self.reply)
         layout.addLayout(buttons)
 
         self.save_button.clicked.connect(self.save_draft)
         self.send_button.clicked.connect(self.send_reply)
         self.template_button.clicked.connect(self.choose_template)
+        self.reject_button.clicked.connect(self.reject_draft)
         self.done_button.clicked.connect(self.toggle_done)
         self._set_enabled(False)
 
@@ -206,6 +217,7 @@ class ConversationPane(QWidget):
         if not keep_reply:
             self._loaded_draft = detail.draft.text if detail.draft else ""
             self.reply.setPlainText(self._loaded_draft)
+        self._show_draft_origin(detail)
         self.done_button.setText(
             self.tr("Reopen") if row.status is ConversationStatus.DONE else self.tr("Mark done")
         )
@@ -310,6 +322,51 @@ class ConversationPane(QWidget):
             self._engine.save_attachment(message_id, index, target),
             lambda path: self.status.emit(self.tr("Attachment saved to ") + str(path)),
             lambda exc: self.status.emit(self.tr("Attachment not saved: ") + user_message(exc)),
+        )
+
+    def _show_draft_origin(self, detail: ConversationDetail) -> None:
+        """Say where an AI draft came from and how sure the assistant is."""
+        import html
+
+        draft = detail.draft
+        proposed = draft is not None and draft.proposed
+        self.reject_button.setVisible(proposed)
+        self.draft_label.setVisible(proposed)
+        if draft is None or not proposed:
+            return
+        sure = (
+            self.tr(", confidence {0} %").format(round(draft.confidence * 100))
+            if draft.confidence is not None
+            else ""
+        )
+        basis = "; ".join(draft.basis)
+        self.draft_label.setText(
+            "<i>"
+            + html.escape(
+                self.tr(
+                    "AI draft ({0}{1}): {2}. Send it as it is, edit it first, or reject it."
+                ).format(draft.provider, sure, basis)
+            )
+            + "</i>"
+        )
+
+    def reject_draft(self) -> None:
+        """Throw the AI draft away; the outcome is recorded as rejected."""
+        if self._detail is None or self._detail.draft is None:
+            return
+        conversation_id = self._detail.row.id
+        self.reply.clear()
+        self._loaded_draft = ""
+
+        def rejected(_none: object) -> None:
+            self.status.emit(self.tr("Draft rejected."))
+            self.reload()
+
+        def refused(exc: BaseException) -> None:
+            self.status.emit(self.tr("Draft not rejected: ") + user_message(exc))
+
+        self._bridge.call(
+            self._engine.reject_draft(self._detail.draft.id, conversation_id), rejected, refused
         )
 
     def send_reply(self) -> None:

@@ -5,14 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-AI_TEXT = (
-    "<h2>AI assistant</h2>"
-    "<p>Will triage every incoming message (language, urgency, VIP), propose reply drafts "
-    "for approval, and learn from the replies you approve, edit or reject.</p>"
-    "<p><b>Not set up yet:</b> this version does not triage or draft. When it does, choose a "
-    "provider here: the local one (no network, the default), any OpenAI-compatible server, or "
-    "Lindy. Until then no accuracy or savings figures are shown, because none are measured.</p>"
-)
 BACKUPS_TEXT = (
     "<h2>Backups</h2>"
     "<p>Will back up the database and settings on a schedule, verify every backup, upload it "

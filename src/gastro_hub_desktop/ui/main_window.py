@@ -29,7 +29,7 @@ from gastro_hub_desktop.engine.events import (
     ReplyStatus,
 )
 from gastro_hub_desktop.ui.bridge import user_message
-from gastro_hub_desktop.ui.empty_states import AI_TEXT, BACKUPS_TEXT, STACK_TEXT, ComingLater
+from gastro_hub_desktop.ui.empty_states import BACKUPS_TEXT, STACK_TEXT, ComingLater
 from gastro_hub_desktop.ui.inbox_panel import InboxPanel
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
     from gastro_hub_desktop.engine.facade import Engine, Job
     from gastro_hub_desktop.ui.accounts_bar import AccountsBar
+    from gastro_hub_desktop.ui.ai_panel import AiPanel
     from gastro_hub_desktop.ui.bridge import EngineBridge
 
 INBOX_EMPTY = (
@@ -84,7 +85,8 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(QWidget(), self.tr(title))
         self._engine_started = False
         self.tabs.currentChanged.connect(self._tab_opened)
-        self.tabs.addTab(ComingLater(self.tr(AI_TEXT)), self.tr("AI"))
+        self.ai_panel: AiPanel | None = None  # built when first opened
+        self.ai_index = self.tabs.addTab(QWidget(), self.tr("AI"))
         self.tabs.addTab(ComingLater(self.tr(BACKUPS_TEXT)), self.tr("Backups"))
         self.tabs.addTab(ComingLater(self.tr(STACK_TEXT)), self.tr("Stack"))
         self.setCentralWidget(self.tabs)
@@ -166,6 +168,26 @@ class MainWindow(QMainWindow):
         tabs = list(TAB_TITLES)
         if 1 <= index <= len(tabs):
             self.channel_panel(tabs[index - 1])
+        elif index == self.ai_index:
+            self.open_ai_panel()
+
+    def open_ai_panel(self) -> AiPanel:
+        """The AI panel, built on first use."""
+        if self.ai_panel is None:
+            from gastro_hub_desktop.ui.ai_panel import AiPanel
+
+            self.ai_panel = AiPanel(self._engine, self._bridge)
+            self.tabs.blockSignals(True)
+            current = self.tabs.currentIndex()
+            old = self.tabs.widget(self.ai_index)
+            self.tabs.removeTab(self.ai_index)
+            self.tabs.insertTab(self.ai_index, self.ai_panel, self.tr("AI"))
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            old.deleteLater()
+            if self._engine_started or self._engine.ready:
+                self.ai_panel.engine_started()
+        return self.ai_panel
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -223,6 +245,11 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, APP_NAME, event.message)
         elif isinstance(event, ConversationsChanged):
             self._refresh_counts()
+            if self.ai_panel is not None and self.tabs.currentWidget() is self.ai_panel:
+                self.ai_panel.refresh()
+        elif type(event).__name__ == "AiChanged":
+            if self.ai_panel is not None:
+                self.ai_panel.refresh()
         elif isinstance(event, JobProgress):
             self.progress.setVisible(True)
             self.cancel_button.setVisible(True)

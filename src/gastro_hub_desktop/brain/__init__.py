@@ -1,0 +1,1 @@
+"""The app's brain: what drafts replies (local rules, OpenAI-compatible servers, Lindy agents)."""

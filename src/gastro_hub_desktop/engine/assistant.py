@@ -1,0 +1,474 @@
+"""The AI assistant at work in the engine: on its own thread it triages every new message,
+drafts a reply for each conversation that needs one (with the provider the user chose) and,
+only where the auto-reply policy allows, queues that draft to be sent by the channel.
+
+It is woken when messages are stored and looks again every `TICK` seconds; the kill switch
+is read on every tick and before every automatic reply."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol
+
+from gastro_hub_desktop.brain.auto_reply import AutoReplyCandidate, AutoReplyPolicy, decide
+from gastro_hub_desktop.brain.local.provider import LocalProvider
+from gastro_hub_desktop.domain.drafting import (
+    ContactProfile,
+    DraftingFailed,
+    DraftProposal,
+    DraftRequest,
+    TurnInConversation,
+)
+from gastro_hub_desktop.domain.messages import Channel, Direction, Urgency
+from gastro_hub_desktop.domain.triage import Intent, TriageInput
+from gastro_hub_desktop.engine.events import ConversationsChanged, EngineEvent, EventBus
+from gastro_hub_desktop.store.drafts import Drafts
+from gastro_hub_desktop.store.repository import Store
+from gastro_hub_desktop.store.settings import AppSettings
+from gastro_hub_desktop.store.triage_backlog import NeedsReply, TriageBacklog
+
+log = logging.getLogger(__name__)
+TICK = 1.0  # seconds between looks when nothing wakes the assistant
+AUTO_REPLY_FRESH = timedelta(
+    hours=2
+)  # an older message (an import, a backlog) is never auto-answered
+BATCH = 500
+
+POLICY_KEY = "ai.auto_reply"
+PROVIDER_KEY = "ai.provider"
+KNOWLEDGE_KEY = "ai.knowledge_base"
+BUSINESS_KEY = "ai.business"
+KEYWORDS_KEY = "ai.urgency_keywords"
+
+
+@dataclass(frozen=True)
+class AiActivity:
+    """What one tick did (for tests, logs and the AI panel)."""
+
+    triaged: int = 0
+    drafted: int = 0
+    auto_queued: int = 0
+    held: tuple[str, ...] = ()  # why drafts were not sent automatically
+
+
+class AiChanged(EngineEvent):
+    """The assistant triaged or drafted something; the AI panel reloads its figures."""
+
+    def __init__(self, activity: AiActivity) -> None:
+        self.activity = activity
+
+
+class DraftProvider(Protocol):
+    name: str
+
+    async def draft(self, request: DraftRequest) -> DraftProposal: ...
+
+
+class Assistant:
+    """Triage → draft → (policy) → outbox, behind a watermark so nothing is done twice."""
+
+    def __init__(
+        self,
+        store: Store,
+        events: EventBus,
+        queue_reply: Callable[[int, str, bool], object],
+        credentials: Any = None,
+    ) -> None:
+        self.store = store
+        self.events = events
+        self.queue_reply = queue_reply
+        self.credentials = credentials
+        self.backlog = TriageBacklog(store)
+        self.drafts = Drafts(store)
+        self.settings = AppSettings(store)
+        self.local = LocalProvider()
+        self._learned_up_to: datetime | None = None
+        self._triager: Any = None
+        self._keywords_version: int | None = None
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self.last_error: str | None = None
+        events.subscribe(self._on_event)
+
+    # ------------------------------------------------------------ running
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="assistant", daemon=True)
+            self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def _on_event(self, event: EngineEvent) -> None:
+        if isinstance(event, ConversationsChanged) and event.new_messages:
+            self._wake.set()
+
+    def _run(self) -> None:
+        self._loop = asyncio.new_event_loop()
+        try:
+            while not self._stop.is_set():
+                try:
+                    self.tick()
+                    self.last_error = None
+                except Exception as exc:  # keep going: a bad message must not stop the brain
+                    self.last_error = str(exc)
+                    log.exception("assistant tick failed")
+                self._wake.wait(TICK)
+                self._wake.clear()
+        finally:
+            self._loop.close()
+
+    # ------------------------------------------------------------ one tick
+
+    def tick(self) -> AiActivity:
+        """Triage what is waiting, draft what needs a reply, auto-send what the policy allows."""
+        triaged, touched = self.triage_waiting()
+        needs = self.backlog.needing_reply(touched)
+        drafted = auto = 0
+        held: list[str] = []
+        if needs:
+            self.learn_new_replies()
+        for item in needs:
+            if self._stop.is_set():
+                break
+            made = self._draft_for(item)
+            if made is None:
+                continue
+            drafted += 1
+            decision = self._auto_reply(item, made)
+            if decision is None:
+                continue
+            if decision:
+                auto += 1
+            else:
+                held.append(decision.reason)
+        activity = AiActivity(triaged, drafted, auto, tuple(held))
+        if triaged or drafted:
+            self.events.publish(ConversationsChanged(tuple(sorted(touched)), 0))
+            self.events.publish(AiChanged(activity))
+        return activity
+
+    def triager(self) -> Any:
+        """Triage with the urgency keywords as the learning job last left them."""
+        saved = self.settings.get(KEYWORDS_KEY)
+        version = None if saved is None else hash(repr(saved))
+        if self._triager is None or version != self._keywords_version:
+            from gastro_hub_desktop.brain.triage.triager import Triager
+            from gastro_hub_desktop.brain.triage.urgency import UrgencyKeywords
+
+            keywords = UrgencyKeywords.from_json(saved) if saved else None
+            self._triager = Triager(urgency_keywords=keywords)  # type: ignore[arg-type]
+            self._keywords_version = version
+        return self._triager
+
+    def triage_waiting(self) -> tuple[int, set[int]]:
+        total = 0
+        touched: set[int] = set()
+        triager = None
+        while not self._stop.is_set():
+            waiting, up_to = self.backlog.next_batch(BATCH)
+            if up_to == self.backlog.watermark():
+                break
+            triager = triager or self.triager()
+            verdicts = [
+                (
+                    m,
+                    triager.triage(
+                        TriageInput(m.channel, m.author, m.subject, m.text, m.automated)
+                    ),
+                )
+                for m in waiting
+            ]
+            touched |= self.backlog.record(verdicts, up_to)
+            total += len(verdicts)
+        return total, touched
+
+    # ------------------------------------------------------------ drafting
+
+    def learn_new_replies(self) -> None:
+        """Teach the local provider the replies sent since it last looked."""
+        pairs = self.drafts.answered_pairs()
+        for pair in reversed(pairs):  # oldest first: newer answers win ties
+            self.local.remember(
+                pair.question, pair.answer, pair.language, pair.intent, pair.draft_id is not None
+            )
+
+    def provider(self) -> DraftProvider:
+        chosen = self.settings.get(PROVIDER_KEY, {}) or {}
+        kind = chosen.get("kind", "local")
+        if kind == "openai":
+            from gastro_hub_desktop.brain.providers.fallback import FallbackProvider
+            from gastro_hub_desktop.brain.providers.openai_compat import (
+                OpenAICompatibleProvider,
+            )
+
+            key = self.credentials.get("ai:openai") if self.credentials is not None else None
+            remote = OpenAICompatibleProvider(chosen["base_url"], chosen["model"], key)
+            return FallbackProvider(remote, self.local)  # type: ignore[arg-type]
+        return self.local
+
+    def request_for(self, item: NeedsReply) -> DraftRequest:
+        detail = self.store.conversation(item.conversation_id)
+        business = self.settings.get(BUSINESS_KEY, {}) or {}
+        turns = tuple(
+            TurnInConversation(
+                m.direction is Direction.INBOUND, m.author, m.text, m.sent_at, m.subject
+            )
+            for m in detail.messages[-12:]
+        )
+        return DraftRequest(
+            request_id=uuid.uuid4().hex,
+            conversation_id=item.conversation_id,
+            channel=item.channel,
+            turns=turns,
+            contact=ContactProfile(
+                detail.row.contact_name,
+                detail.contact_company,
+                detail.contact_language or item.language,
+                detail.row.is_vip,
+            ),
+            language=item.language,
+            intent=_intent(item.intent),
+            knowledge_base=self.settings.get(KNOWLEDGE_KEY, "") or "",
+            business_name=business.get("name", ""),
+            signature=business.get("signature", ""),
+        )
+
+    def _draft_for(self, item: NeedsReply) -> tuple[DraftProposal, DraftRequest] | None:
+        request = self.request_for(item)
+        provider = self.provider()
+        assert self._loop is not None or provider is self.local
+        try:
+            if provider is self.local:
+                proposal = self.local.draft_now(request)
+            else:
+                assert self._loop is not None
+                proposal = self._loop.run_until_complete(provider.draft(request))
+        except DraftingFailed as failed:
+            log.warning("no draft for conversation %s: %s", item.conversation_id, failed)
+            return None
+        template = (
+            self.local.template_key(request)
+            if proposal.basis and proposal.basis[0].startswith("Template")
+            else None
+        )
+        view = self.drafts.propose(
+            item.conversation_id,
+            item.message_id,
+            proposal,
+            item.intent,
+            request.language or request.contact.language,
+            template,
+        )
+        return None if view is None else (proposal, request)
+
+    # ------------------------------------------------------------ auto-reply
+
+    def policy(self) -> AutoReplyPolicy:
+        return AutoReplyPolicy.from_dict(self.settings.get(POLICY_KEY, {}) or {})
+
+    def _auto_reply(self, item: NeedsReply, made: tuple[DraftProposal, DraftRequest]) -> Any:
+        proposal, request = made
+        policy = self.policy()
+        if not policy.enabled or policy.kill_switch:
+            return None
+        now = datetime.now(UTC)
+        if now - item.stored_at > AUTO_REPLY_FRESH or now - item.sent_at > AUTO_REPLY_FRESH:
+            return None
+        start_of_day = now.astimezone(policy.business_hours.zone).replace(
+            hour=0, minute=0, second=0, microsecond=0
+        )
+        candidate = AutoReplyCandidate(
+            channel=Channel(item.channel),
+            intent=_intent(item.intent),
+            urgency=_urgency(item.urgency),
+            confidence=proposal.confidence,
+            contact_is_vip=item.is_vip,
+            automated=False,
+            message_language=item.language,
+            draft_language=request.language or request.contact.language,
+            local_time=now,
+            auto_replies_sent_to_contact_today=self.drafts.auto_replies_to_contact_since(
+                item.contact_id, start_of_day.astimezone(UTC)
+            ),
+            human_replied_since=False,
+        )
+        decision = decide(policy, candidate)
+        if not decision.send:
+            log.info("draft for conversation %s held: %s", item.conversation_id, decision.reason)
+            return _Held(decision.reason)
+        if self.policy().kill_switch:  # read again just before sending
+            return _Held("Kill switch is on")
+        try:
+            self.queue_reply(item.conversation_id, proposal.text, True)
+        except Exception as exc:
+            log.warning("automatic reply to %s not queued: %s", item.conversation_id, exc)
+            return _Held(f"Could not be queued: {exc}")
+        self.store.audit(
+            "auto-reply",
+            "reply.auto",
+            {"conversation": item.conversation_id, "reason": decision.reason},
+        )
+        return True
+
+
+class _Held:
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+    def __bool__(self) -> bool:
+        return False
+
+
+def _intent(value: str | None) -> Intent:
+    try:
+        return Intent(value or "other")
+    except ValueError:
+        return Intent.OTHER
+
+
+def _urgency(value: str | None) -> Urgency:
+    try:
+        return Urgency(value or "normal")
+    except ValueError:
+        return Urgency.NORMAL
+
+
+# ---------------------------------------------------------------- the AI panel's figures
+
+SAVINGS_KEY = "ai.savings"
+DEFAULT_SAVINGS = {"minutes_per_reply": 4.0, "hourly_rate": 450.0, "currency": "CZK"}
+
+
+@dataclass(frozen=True)
+class DayOutcome:
+    day: str  # ISO date
+    approved: int
+    edited: int
+    rejected: int
+    auto: int
+
+    @property
+    def acceptance(self) -> float | None:
+        decided = self.approved + self.edited + self.rejected
+        return self.approved / decided if decided else None
+
+
+@dataclass(frozen=True)
+class AiStatus:
+    """Everything the AI panel shows; each figure counted from the database."""
+
+    processed_today: int
+    waiting_for_triage: int
+    today: DayOutcome
+    last_7_days: tuple[DayOutcome, ...]  # oldest first
+    minutes_saved: float
+    money_saved: float
+    currency: str
+    minutes_per_reply: float
+    hourly_rate: float
+    tokens: dict[str, tuple[int, int]]
+    provider: str
+    auto_reply_enabled: bool
+    kill_switch: bool
+    last_error: str | None
+
+    @property
+    def acceptance_7_days(self) -> float | None:
+        approved = sum(d.approved for d in self.last_7_days)
+        decided = sum(d.approved + d.edited + d.rejected for d in self.last_7_days)
+        return approved / decided if decided else None
+
+    @property
+    def trend(self) -> float | None:
+        """Acceptance of the last 3 days minus that of the 4 days before (None if unknown)."""
+
+        def share(days: tuple[DayOutcome, ...]) -> float | None:
+            decided = sum(d.approved + d.edited + d.rejected for d in days)
+            return sum(d.approved for d in days) / decided if decided else None
+
+        recent, before = share(self.last_7_days[-3:]), share(self.last_7_days[:-3])
+        return None if recent is None or before is None else recent - before
+
+
+def ai_status(store: Store, assistant: Assistant | None, now: datetime | None = None) -> AiStatus:
+    from sqlalchemy import func, select
+
+    from gastro_hub_desktop.store.schema import Message
+
+    now = now or datetime.now(UTC)
+    settings = AppSettings(store)
+    policy = AutoReplyPolicy.from_dict(settings.get(POLICY_KEY, {}) or {})
+    zone = policy.business_hours.zone
+    midnight = now.astimezone(zone).replace(hour=0, minute=0, second=0, microsecond=0)
+    drafts = Drafts(store)
+    days: list[DayOutcome] = []
+    for back in range(6, -1, -1):
+        start = midnight - timedelta(days=back)
+        c = drafts.outcomes(since=start.astimezone(UTC), until=(start + timedelta(days=1)))
+        days.append(DayOutcome(start.date().isoformat(), c.approved, c.edited, c.rejected, c.auto))
+    m = Message.__table__.c
+    with store.engine.connect() as conn:
+        processed = conn.execute(
+            select(func.count()).where(
+                m.stored_at >= midnight.astimezone(UTC),
+                m.direction == Direction.INBOUND.value,
+                m.intent.is_not(None),
+            )
+        ).scalar_one()
+    savings = {**DEFAULT_SAVINGS, **(settings.get(SAVINGS_KEY, {}) or {})}
+    used = sum(d.approved + d.edited + d.auto for d in days)
+    minutes = used * float(savings["minutes_per_reply"])
+    chosen = settings.get(PROVIDER_KEY, {}) or {}
+    provider = (
+        f"OpenAI-compatible: {chosen.get('model')} at {chosen.get('base_url')}"
+        if chosen.get("kind") == "openai"
+        else "Local (past replies and templates, no network)"
+    )
+    return AiStatus(
+        processed_today=int(processed),
+        waiting_for_triage=TriageBacklog(store).waiting(),
+        today=days[-1],
+        last_7_days=tuple(days),
+        minutes_saved=minutes,
+        money_saved=minutes / 60 * float(savings["hourly_rate"]),
+        currency=str(savings["currency"]),
+        minutes_per_reply=float(savings["minutes_per_reply"]),
+        hourly_rate=float(savings["hourly_rate"]),
+        tokens=drafts.tokens(since=midnight.astimezone(UTC) - timedelta(days=6)),
+        provider=provider,
+        auto_reply_enabled=policy.enabled,
+        kill_switch=policy.kill_switch,
+        last_error=assistant.last_error if assistant is not None else None,
+    )
+
+
+def set_kill_switch(store: Store, on: bool, events: EventBus | None = None) -> int:
+    """Flip the kill switch in the saved policy; when on, queued automatic replies are held
+    at once. Returns how many were held."""
+    from gastro_hub_desktop.store.outbox import Outbox
+
+    settings = AppSettings(store)
+    policy = dict(settings.get(POLICY_KEY, {}) or {})
+    policy["kill_switch"] = on
+    AutoReplyPolicy.from_dict(policy)  # refuses a policy that does not read
+    settings.put(POLICY_KEY, policy)
+    held = Outbox(store).hold_automatic("Held by the kill switch: not sent") if on else 0
+    if events is not None:
+        events.publish(AiChanged(AiActivity()))
+    return held

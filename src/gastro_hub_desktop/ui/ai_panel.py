@@ -1,0 +1,301 @@
+"""The AI panel: what the assistant did (messages processed today, draft acceptance with its
+7-day trend, time and money saved, tokens), the kill switch, the auto-reply policy, the
+drafting provider, the business's knowledge base, and the daily learning report."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gastro_hub_desktop.domain.triage import Intent
+from gastro_hub_desktop.ui.bridge import user_message
+
+if TYPE_CHECKING:
+    from gastro_hub_desktop.engine.assistant import AiStatus
+    from gastro_hub_desktop.engine.facade import Engine
+    from gastro_hub_desktop.ui.bridge import EngineBridge
+
+AUTO_INTENTS = (Intent.ORDER, Intent.DELIVERY, Intent.QUESTION, Intent.QUOTE_REQUEST)
+
+
+def percent(value: float | None) -> str:
+    return "–" if value is None else f"{round(value * 100)} %"
+
+
+def describe_status(s: AiStatus) -> str:
+    """The figures as the panel shows them (HTML); nothing that is not counted."""
+    today = s.today
+    decided = today.approved + today.edited + today.rejected
+    trend = s.trend
+    trend_text = (
+        "not enough decisions yet"
+        if trend is None
+        else f"{'+' if trend >= 0 else ''}{round(trend * 100)} points over the last 3 days"
+    )
+    days = "".join(
+        f"<tr><td>{d.day}</td><td>{d.approved}</td><td>{d.edited}</td><td>{d.rejected}</td>"
+        f"<td>{d.auto}</td><td>{percent(d.acceptance)}</td></tr>"
+        for d in s.last_7_days
+    )
+    tokens = ", ".join(f"{m}: {p:,} in / {c:,} out" for m, (p, c) in s.tokens.items())
+    state = (
+        "<b style='color:#b00'>Kill switch ON: nothing is sent automatically.</b>"
+        if s.kill_switch
+        else (
+            "Auto-reply is on (within the policy below)."
+            if s.auto_reply_enabled
+            else "Auto-reply is off: every draft waits for a person."
+        )
+    )
+    error = (
+        f"<p style='color:#b00'>Last problem: {html.escape(s.last_error)}</p>"
+        if (s.last_error)
+        else ""
+    )
+    return (
+        f"<p>{state}<br>Provider: {html.escape(s.provider)}</p>{error}"
+        f"<p><b>{s.processed_today}</b> messages triaged today"
+        f"{f' ({s.waiting_for_triage} waiting)' if s.waiting_for_triage else ''}; "
+        f"drafts decided today: {decided} ({today.approved} sent unchanged, {today.edited} "
+        f"edited, {today.rejected} rejected), {today.auto} sent automatically.</p>"
+        f"<p>Acceptance (sent unchanged) over 7 days: <b>{percent(s.acceptance_7_days)}</b>, "
+        f"trend: {trend_text}.<br>"
+        f"Time saved over 7 days: <b>{s.minutes_saved:.0f} min</b> "
+        f"({s.minutes_per_reply:g} min per reply); money saved: "
+        f"<b>{s.money_saved:,.0f} {html.escape(s.currency)}</b> "
+        f"(at {s.hourly_rate:,.0f} {html.escape(s.currency)}/h)."
+        + (f"<br>Tokens used (7 days): {html.escape(tokens)}" if tokens else "")
+        + "</p><table border='0' cellspacing='6'><tr><th>Day</th><th>Unchanged</th>"
+        "<th>Edited</th><th>Rejected</th><th>Automatic</th><th>Acceptance</th></tr>"
+        f"{days}</table>"
+    )
+
+
+class AiPanel(QScrollArea):
+    def __init__(self, engine: Engine, bridge: EngineBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._bridge = bridge
+        self.setWidgetResizable(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.summary = QLabel(self.tr("Counting…"))
+        self.summary.setWordWrap(True)
+        self.kill_button = QPushButton(self.tr("Stop all automatic replies (kill switch)"))
+        self.kill_button.setCheckable(True)
+        self.kill_button.toggled.connect(self._kill_switch)
+        self.report_button = QPushButton(self.tr("Export today's learning report…"))
+        self.report_button.clicked.connect(self.export_report)
+        self.report = QLabel()
+        self.report.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.kill_button)
+        top.addWidget(self.report_button)
+        top.addStretch(1)
+        layout.addWidget(QLabel(f"<h2>{self.tr('AI assistant')}</h2>"))
+        layout.addWidget(self.summary)
+        layout.addLayout(top)
+        layout.addWidget(self.report)
+        layout.addWidget(self._policy_box())
+        layout.addWidget(self._provider_box())
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    # ------------------------------------------------------------ building
+
+    def _policy_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Automatic replies (off unless you switch them on)"))
+        form = QFormLayout(box)
+        self.auto_enabled = QCheckBox(self.tr("Send drafts automatically when every rule allows"))
+        self.min_confidence = QDoubleSpinBox()
+        self.min_confidence.setRange(0.5, 1.0)
+        self.min_confidence.setSingleStep(0.05)
+        self.min_confidence.setValue(0.85)
+        self.per_day = QSpinBox()
+        self.per_day.setRange(0, 20)
+        self.per_day.setValue(2)
+        self.allow_vip = QCheckBox(self.tr("also to VIP customers"))
+        self.allow_urgent = QCheckBox(self.tr("also to urgent messages"))
+        self.intents: dict[Intent, QCheckBox] = {}
+        intents = QHBoxLayout()
+        for intent in AUTO_INTENTS:
+            check = QCheckBox(intent.value.replace("_", " "))
+            self.intents[intent] = check
+            intents.addWidget(check)
+        save = QPushButton(self.tr("Save rules"))
+        save.clicked.connect(self.save_policy)
+        form.addRow(self.auto_enabled)
+        form.addRow(self.tr("For these kinds of message (all channels):"), intents)
+        form.addRow(self.tr("Only when the assistant is at least this sure:"), self.min_confidence)
+        form.addRow(self.tr("At most this many per customer per day:"), self.per_day)
+        form.addRow(self.allow_vip)
+        form.addRow(self.allow_urgent)
+        form.addRow(QLabel(self.tr("Only in business hours: Mon–Fri 08:00–17:00 Europe/Prague.")))
+        form.addRow(save)
+        return box
+
+    def _provider_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Drafting"))
+        form = QFormLayout(box)
+        self.provider = QComboBox()
+        self.provider.addItem(self.tr("Local: past replies and templates (no network)"), "local")
+        self.provider.addItem(self.tr("OpenAI-compatible server (OpenAI, Ollama, vLLM…)"), "openai")
+        self.base_url = QLineEdit("http://127.0.0.1:11434/v1")
+        self.model = QLineEdit("llama3.1")
+        self.business = QLineEdit()
+        self.signature = QLineEdit()
+        self.knowledge = QPlainTextEdit()
+        self.knowledge.setPlaceholderText(
+            self.tr(
+                "What the assistant may tell customers: opening hours, delivery terms, "
+                "prices it may quote, service areas…"
+            )
+        )
+        self.knowledge.setMaximumHeight(140)
+        self.minutes = QDoubleSpinBox()
+        self.minutes.setRange(0.5, 60)
+        self.minutes.setValue(4)
+        self.rate = QDoubleSpinBox()
+        self.rate.setRange(0, 100000)
+        self.rate.setValue(450)
+        save = QPushButton(self.tr("Save"))
+        save.clicked.connect(self.save_provider)
+        form.addRow(self.tr("Provider:"), self.provider)
+        form.addRow(self.tr("Server address:"), self.base_url)
+        form.addRow(self.tr("Model:"), self.model)
+        form.addRow(self.tr("Business name:"), self.business)
+        form.addRow(self.tr("Signature:"), self.signature)
+        form.addRow(self.tr("Knowledge base:"), self.knowledge)
+        form.addRow(self.tr("Minutes a reply takes by hand:"), self.minutes)
+        form.addRow(self.tr("Hourly rate (CZK):"), self.rate)
+        form.addRow(save)
+        return box
+
+    # ------------------------------------------------------------ data
+
+    def engine_started(self) -> None:
+        self.refresh()
+        self._bridge.call(self._engine.ai_setting("ai.auto_reply", {}), self._show_policy)
+        self._bridge.call(self._engine.ai_setting("ai.provider", {}), self._show_provider)
+        self._bridge.call(
+            self._engine.ai_setting("ai.knowledge_base", ""), self.knowledge.setPlainText
+        )
+        self._bridge.call(self._engine.ai_setting("ai.business", {}), self._show_business)
+
+    def refresh(self) -> None:
+        self._bridge.call(self._engine.ai_status(), self._show_status, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.summary.setText(self.tr("The figures could not be read: ") + user_message(exc))
+
+    def _show_status(self, status: AiStatus) -> None:
+        self.summary.setText(describe_status(status))
+        self.kill_button.blockSignals(True)
+        self.kill_button.setChecked(status.kill_switch)
+        self.kill_button.blockSignals(False)
+
+    def _show_policy(self, policy: dict[str, Any]) -> None:
+        self.auto_enabled.setChecked(bool(policy.get("enabled")))
+        self.min_confidence.setValue(float(policy.get("min_confidence", 0.85)))
+        self.per_day.setValue(int(policy.get("max_per_contact_per_day", 2)))
+        self.allow_vip.setChecked(bool(policy.get("allow_vip")))
+        self.allow_urgent.setChecked(bool(policy.get("allow_urgent")))
+        allowed = {r.get("intent") for r in policy.get("rules", []) if r.get("allow", True)}
+        for intent, check in self.intents.items():
+            check.setChecked(intent.value in allowed)
+
+    def policy_dict(self) -> dict[str, Any]:
+        from gastro_hub_desktop.domain.messages import Channel
+
+        rules = [
+            {"channel": channel.value, "intent": intent.value, "allow": True}
+            for intent, check in self.intents.items()
+            if check.isChecked()
+            for channel in Channel
+        ]
+        return {
+            "enabled": self.auto_enabled.isChecked(),
+            "kill_switch": self.kill_button.isChecked(),
+            "rules": rules,
+            "min_confidence": round(self.min_confidence.value(), 2),
+            "allow_vip": self.allow_vip.isChecked(),
+            "allow_urgent": self.allow_urgent.isChecked(),
+            "max_per_contact_per_day": self.per_day.value(),
+        }
+
+    def save_policy(self) -> None:
+        self._bridge.call(
+            self._engine.put_ai_setting("ai.auto_reply", self.policy_dict()),
+            lambda _none: self.refresh(),
+            self._failed,
+        )
+
+    def _show_provider(self, chosen: dict[str, Any]) -> None:
+        index = self.provider.findData(chosen.get("kind", "local"))
+        self.provider.setCurrentIndex(max(index, 0))
+        if chosen.get("base_url"):
+            self.base_url.setText(chosen["base_url"])
+        if chosen.get("model"):
+            self.model.setText(chosen["model"])
+
+    def _show_business(self, business: dict[str, Any]) -> None:
+        self.business.setText(business.get("name", ""))
+        self.signature.setText(business.get("signature", ""))
+
+    def save_provider(self) -> None:
+        chosen = {
+            "kind": self.provider.currentData(),
+            "base_url": self.base_url.text().strip(),
+            "model": self.model.text().strip(),
+        }
+        calls = [
+            self._engine.put_ai_setting("ai.provider", chosen),
+            self._engine.put_ai_setting("ai.knowledge_base", self.knowledge.toPlainText()),
+            self._engine.put_ai_setting(
+                "ai.business", {"name": self.business.text(), "signature": self.signature.text()}
+            ),
+            self._engine.put_ai_setting(
+                "ai.savings",
+                {"minutes_per_reply": self.minutes.value(), "hourly_rate": self.rate.value()},
+            ),
+        ]
+        for call in calls:
+            self._bridge.call(call, lambda _none: self.refresh(), self._failed)
+
+    def _kill_switch(self, on: bool) -> None:
+        def done(held: int) -> None:
+            self.refresh()
+            if on and held:
+                self.report.setText(self.tr("{0} automatic replies were held.").format(held))
+
+        self._bridge.call(self._engine.set_kill_switch(on), done, self._failed)
+
+    def export_report(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export learning report"), "learning-report.html", "HTML (*.html)"
+        )
+        if not path:
+            return
+        self._bridge.call(
+            self._engine.export_learning_report(path),
+            lambda where: self.report.setText(self.tr("Report saved to {0}").format(where)),
+            self._failed,
+        )
