@@ -18,17 +18,20 @@ from urllib.parse import urlencode
 
 import httpx
 import pytest
+from sqlalchemy import func, select
 from twilio.request_validator import RequestValidator
 
 from gastro_hub_desktop.channels.whatsapp.settings import Provider, WhatsAppSettings
 from gastro_hub_desktop.domain.conversations import InboxFilter
 from gastro_hub_desktop.domain.messages import Channel
+from gastro_hub_desktop.engine.assistant import Assistant
 from gastro_hub_desktop.engine.events import ConversationsChanged, EventBus
 from gastro_hub_desktop.engine.webhook_receiver import WebhookReceiver
 from gastro_hub_desktop.engine.whatsapp_accounts import route_for
 from gastro_hub_desktop.engine.whatsapp_intake import WhatsAppIntake
 from gastro_hub_desktop.store.delivery import Deliveries
 from gastro_hub_desktop.store.repository import Store
+from gastro_hub_desktop.store.schema import Draft
 
 TOKEN = "twilio-auth-token-for-tests"
 APP_SECRET = "meta-app-secret-for-tests"
@@ -181,7 +184,19 @@ def test_the_same_message_sid_ten_times_at_once_gives_one_row(
         codes = list(pool.map(lambda p: twilio.post(p).status_code, variants))
     assert codes == [200] * 10
     assert stored(store) == 1
-    assert sum(new_counted) == 1  # one new message announced: one draft will be made of it
+    assert sum(new_counted) == 1  # one new message announced
+    # two assistants drafting at once (e.g. two processes on one database): one draft,
+    # because the drafts' unique index on the message refuses the second
+    assistants = [Assistant(store, events, refuse_auto_reply) for _ in range(2)]
+    with ThreadPoolExecutor(2) as pool:
+        made = [f.result() for f in [pool.submit(a.tick) for a in assistants]]
+    assert sum(a.drafted for a in made) == 1
+    with store.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(Draft)).scalar_one() == 1
+
+
+def refuse_auto_reply(conversation_id: int, text: str, auto: bool) -> object:
+    raise AssertionError("auto-reply is off by default")
 
 
 def test_forged_readdressed_unsigned_and_replayed_requests(

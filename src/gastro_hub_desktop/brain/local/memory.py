@@ -55,7 +55,7 @@ class Remembered:
 class Recollection:
     item: Remembered
     score: float
-    similarity: float  # 0..1: the share of (rare-word-weighted) wording both messages have
+    similarity: float  # 0..1: the share of the new message's wording the old one has
 
 
 class ReplyMemory:
@@ -121,7 +121,13 @@ class ReplyMemory:
         out.sort(key=lambda r: (r.similarity, r.score), reverse=True)
         return out[:limit]
 
-    def _similarity(self, a: frozenset[str], b: frozenset[str]) -> float:
-        """Weighted Jaccard: rare shared words count most; 1.0 for the same wording."""
-        union = sum(self._idf(w) for w in a | b)
-        return sum(self._idf(w) for w in a & b) / union if union else 0.0
+    def _similarity(self, asked: frozenset[str], known: frozenset[str]) -> float:
+        """How much of the new message's known wording the old one shares, rare words
+        counting most: words the memory has never seen say nothing about which old reply
+        fits and are left out; fewer than three shared words scale the share down."""
+        vocabulary = [w for w in asked if w in self._postings]
+        total = sum(self._idf(w) for w in vocabulary)
+        if not total:
+            return 0.0
+        shared = [w for w in vocabulary if w in known]
+        return sum(self._idf(w) for w in shared) / total * min(1.0, len(shared) / 3)

@@ -1,0 +1,1 @@
+"""Drafting providers: each turns a DraftRequest into a DraftProposal or a DraftingFailed."""
