@@ -45,6 +45,12 @@ PROVIDER_KEY = "ai.provider"
 KNOWLEDGE_KEY = "ai.knowledge_base"
 BUSINESS_KEY = "ai.business"
 KEYWORDS_KEY = "ai.urgency_keywords"
+# keyring names of the providers' secrets
+OPENAI_KEY = "ai:openai"
+LINDY_SECRET = "ai:lindy:secret"
+LINDY_CALLBACK_SECRET = "ai:lindy:callback_secret"
+AI_SECRETS = (OPENAI_KEY, LINDY_SECRET, LINDY_CALLBACK_SECRET)
+LINDY_CALLBACK_PORT = 8768
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,8 @@ class Assistant:
         self.local = LocalProvider()
         self._learned_up_to: datetime | None = None
         self._triager: Any = None
+        self._remote: tuple[str, DraftProvider] | None = None
+        self._lindy: tuple[Any, Any] | None = None
         self._keywords_version: int | None = None
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -110,6 +118,7 @@ class Assistant:
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout)
+        self._stop_lindy()
 
     def wake(self) -> None:
         self._wake.set()
@@ -209,18 +218,76 @@ class Assistant:
             )
 
     def provider(self) -> DraftProvider:
+        """The provider the user chose; a remote one falls back to the local provider when it
+        fails (the draft says so)."""
         chosen = self.settings.get(PROVIDER_KEY, {}) or {}
         kind = chosen.get("kind", "local")
+        if kind not in ("openai", "lindy"):
+            return self.local
+        version = repr(sorted(chosen.items()))
+        if self._remote is not None and self._remote[0] == version:
+            return self._remote[1]
+        from gastro_hub_desktop.brain.providers.fallback import FallbackProvider
+
+        remote: Any
         if kind == "openai":
-            from gastro_hub_desktop.brain.providers.fallback import FallbackProvider
             from gastro_hub_desktop.brain.providers.openai_compat import (
                 OpenAICompatibleProvider,
             )
 
-            key = self.credentials.get("ai:openai") if self.credentials is not None else None
-            remote = OpenAICompatibleProvider(chosen["base_url"], chosen["model"], key)
-            return FallbackProvider(remote, self.local)  # type: ignore[arg-type]
-        return self.local
+            remote = OpenAICompatibleProvider(
+                chosen["base_url"], chosen["model"], self._secret(OPENAI_KEY)
+            )
+        else:
+            remote = self._start_lindy(chosen)
+        provider = FallbackProvider(remote, self.local)  # type: ignore[arg-type]
+        self._remote = (version, provider)
+        return provider  # type: ignore[return-value]
+
+    def forget_provider(self) -> None:
+        """A secret changed: the remote provider is built again on the next draft."""
+        self._remote = None
+
+    def _secret(self, name: str) -> str | None:
+        return self.credentials.get(name) if self.credentials is not None else None
+
+    def _start_lindy(self, chosen: dict[str, Any]) -> Any:
+        """A Lindy provider and its callback receiver, on a loop thread of their own."""
+        from gastro_hub_desktop.brain.providers.lindy import LindyProvider
+        from gastro_hub_desktop.brain.providers.lindy_callback import LindyCallbackServer
+        from gastro_hub_desktop.engine.loop_thread import LoopThread
+
+        self._stop_lindy()
+        host = chosen.get("callback_host") or "127.0.0.1"
+        port = int(chosen.get("callback_port") or LINDY_CALLBACK_PORT)
+        callback_secret = self._secret(LINDY_CALLBACK_SECRET)
+        if not callback_secret:
+            callback_secret = uuid.uuid4().hex + uuid.uuid4().hex
+            if self.credentials is not None:
+                self.credentials.set(LINDY_CALLBACK_SECRET, callback_secret)
+        provider = LindyProvider(
+            chosen["webhook_url"],
+            self._secret(LINDY_SECRET),
+            chosen.get("public_callback_url") or f"http://{host}:{port}/lindy/callback",
+            callback_secret,
+            float(chosen.get("timeout") or 120),
+            callback_auth=chosen.get("callback_auth") or "hmac",
+        )
+        loop = LoopThread("lindy-callback")
+        loop.start()
+        server = LindyCallbackServer(provider, host, port)
+        loop.submit(server.start()).result(10)
+        self._lindy = (loop, server)
+        return provider
+
+    def _stop_lindy(self) -> None:
+        if self._lindy is not None:
+            loop, server = self._lindy
+            try:
+                loop.submit(server.stop()).result(5)
+            finally:
+                loop.stop(5)
+            self._lindy = None
 
     def request_for(self, item: NeedsReply) -> DraftRequest:
         detail = self.store.conversation(item.conversation_id)
@@ -252,12 +319,12 @@ class Assistant:
     def _draft_for(self, item: NeedsReply) -> tuple[DraftProposal, DraftRequest] | None:
         request = self.request_for(item)
         provider = self.provider()
-        assert self._loop is not None or provider is self.local
         try:
             if provider is self.local:
                 proposal = self.local.draft_now(request)
             else:
-                assert self._loop is not None
+                if self._loop is None:
+                    self._loop = asyncio.new_event_loop()
                 proposal = self._loop.run_until_complete(provider.draft(request))
         except DraftingFailed as failed:
             log.warning("no draft for conversation %s: %s", item.conversation_id, failed)

@@ -439,6 +439,36 @@ class Engine:
 
         return self._run(work, write=True)
 
+    def set_ai_secret(self, name: str, secret: str) -> concurrent.futures.Future[None]:
+        """Keep a provider's key or secret in the keyring (never in the database)."""
+        from gastro_hub_desktop.engine.assistant import AI_SECRETS
+
+        if name not in AI_SECRETS:
+            raise ValueError(f"{name} is not an AI provider secret")
+
+        def work(_s: Store) -> None:
+            if self._credentials is None:
+                raise EngineNotReady("the keyring is not open yet")
+            self._credentials.set(name, secret)  # type: ignore[attr-defined]
+            if self.assistant is not None:
+                self.assistant.forget_provider()
+
+        return self._run(work, channels=True)
+
+    def test_ai_provider(
+        self, base_url: str, model: str, key: str | None
+    ) -> concurrent.futures.Future[str]:
+        """Ask an OpenAI-compatible server for real whether it answers with this model."""
+        import asyncio
+
+        from gastro_hub_desktop.brain.providers.openai_compat import OpenAICompatibleProvider
+
+        if not key and self._credentials is not None:
+            key = self._credentials.get("ai:openai")  # type: ignore[attr-defined]
+        return self._run_network(
+            lambda: asyncio.run(OpenAICompatibleProvider(base_url, model, key).check())
+        )
+
     def ai_setting(self, key: str, default: Any = None) -> concurrent.futures.Future[Any]:
         from gastro_hub_desktop.store.settings import AppSettings
 

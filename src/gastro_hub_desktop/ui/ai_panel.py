@@ -158,8 +158,25 @@ class AiPanel(QScrollArea):
         self.provider = QComboBox()
         self.provider.addItem(self.tr("Local: past replies and templates (no network)"), "local")
         self.provider.addItem(self.tr("OpenAI-compatible server (OpenAI, Ollama, vLLM…)"), "openai")
+        self.provider.addItem(self.tr("Lindy agent (webhook trigger and callback)"), "lindy")
         self.base_url = QLineEdit("http://127.0.0.1:11434/v1")
         self.model = QLineEdit("llama3.1")
+        self.api_key = QLineEdit()
+        self.api_key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.api_key.setPlaceholderText(self.tr("kept in the keyring; leave empty to keep it"))
+        self.test_button = QPushButton(self.tr("Test connection"))
+        self.test_button.clicked.connect(self.test_provider)
+        self.lindy_url = QLineEdit()
+        self.lindy_url.setPlaceholderText("https://public.lindy.ai/api/v1/webhooks/…")
+        self.lindy_secret = QLineEdit()
+        self.lindy_secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.lindy_secret.setPlaceholderText(self.tr("the trigger's secret; kept in the keyring"))
+        self.callback_url = QLineEdit()
+        self.callback_url.setPlaceholderText(
+            self.tr("public address Lindy answers to (e.g. a tunnel to 127.0.0.1:8768)")
+        )
+        self.provider_result = QLabel()
+        self.provider_result.setWordWrap(True)
         self.business = QLineEdit()
         self.signature = QLineEdit()
         self.knowledge = QPlainTextEdit()
@@ -181,6 +198,11 @@ class AiPanel(QScrollArea):
         form.addRow(self.tr("Provider:"), self.provider)
         form.addRow(self.tr("Server address:"), self.base_url)
         form.addRow(self.tr("Model:"), self.model)
+        form.addRow(self.tr("API key:"), self.api_key)
+        form.addRow(self.test_button, self.provider_result)
+        form.addRow(self.tr("Lindy webhook URL:"), self.lindy_url)
+        form.addRow(self.tr("Lindy secret:"), self.lindy_secret)
+        form.addRow(self.tr("Callback address:"), self.callback_url)
         form.addRow(self.tr("Business name:"), self.business)
         form.addRow(self.tr("Signature:"), self.signature)
         form.addRow(self.tr("Knowledge base:"), self.knowledge)
@@ -255,6 +277,8 @@ class AiPanel(QScrollArea):
             self.base_url.setText(chosen["base_url"])
         if chosen.get("model"):
             self.model.setText(chosen["model"])
+        self.lindy_url.setText(chosen.get("webhook_url", ""))
+        self.callback_url.setText(chosen.get("public_callback_url", ""))
 
     def _show_business(self, business: dict[str, Any]) -> None:
         self.business.setText(business.get("name", ""))
@@ -265,8 +289,18 @@ class AiPanel(QScrollArea):
             "kind": self.provider.currentData(),
             "base_url": self.base_url.text().strip(),
             "model": self.model.text().strip(),
+            "webhook_url": self.lindy_url.text().strip(),
+            "public_callback_url": self.callback_url.text().strip(),
         }
-        calls = [
+        if chosen["kind"] == "lindy" and not chosen["webhook_url"]:
+            self.provider_result.setText(self.tr("Enter the Lindy webhook URL first."))
+            return
+        calls = []
+        for field, name in ((self.api_key, "ai:openai"), (self.lindy_secret, "ai:lindy:secret")):
+            if field.text():
+                calls.append(self._engine.set_ai_secret(name, field.text()))
+                field.clear()
+        calls += [
             self._engine.put_ai_setting("ai.provider", chosen),
             self._engine.put_ai_setting("ai.knowledge_base", self.knowledge.toPlainText()),
             self._engine.put_ai_setting(
@@ -279,6 +313,19 @@ class AiPanel(QScrollArea):
         ]
         for call in calls:
             self._bridge.call(call, lambda _none: self.refresh(), self._failed)
+
+    def test_provider(self) -> None:
+        """Ask the OpenAI-compatible server for real (nothing is saved)."""
+        self.provider_result.setText(self.tr("Testing…"))
+        self._bridge.call(
+            self._engine.test_ai_provider(
+                self.base_url.text().strip(), self.model.text().strip(), self.api_key.text() or None
+            ),
+            lambda text: self.provider_result.setText(self.tr("Connected: ") + text),
+            lambda exc: self.provider_result.setText(
+                self.tr("Not connected: ") + user_message(exc)
+            ),
+        )
 
     def _kill_switch(self, on: bool) -> None:
         def done(held: int) -> None:
