@@ -8,6 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_ai
 import bench_cold_start
 import bench_email_sync
 import bench_inbox
@@ -25,6 +26,7 @@ def main() -> None:
         bench_inbox,
         bench_email_sync,
         bench_webhooks,
+        bench_ai,
     ):
         print(f"== {bench.__name__}", flush=True)
         bench.main()

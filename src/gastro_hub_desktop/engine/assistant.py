@@ -28,7 +28,7 @@ from gastro_hub_desktop.domain.drafting import (
 from gastro_hub_desktop.domain.messages import Channel, Direction, Urgency
 from gastro_hub_desktop.domain.triage import Intent, TriageInput
 from gastro_hub_desktop.engine.events import ConversationsChanged, EngineEvent, EventBus
-from gastro_hub_desktop.store.drafts import Drafts
+from gastro_hub_desktop.store.drafts import Drafts, NewProposal
 from gastro_hub_desktop.store.repository import Store
 from gastro_hub_desktop.store.settings import AppSettings
 from gastro_hub_desktop.store.triage_backlog import NeedsReply, TriageBacklog
@@ -39,6 +39,8 @@ AUTO_REPLY_FRESH = timedelta(
     hours=2
 )  # an older message (an import, a backlog) is never auto-answered
 BATCH = 500
+DRAFT_BATCH = 200
+TURNS = 12  # the newest messages of a conversation a provider sees
 
 POLICY_KEY = "ai.auto_reply"
 PROVIDER_KEY = "ai.provider"
@@ -152,20 +154,18 @@ class Assistant:
         held: list[str] = []
         if needs:
             self.learn_new_replies()
-        for item in needs:
+        for start in range(0, len(needs), DRAFT_BATCH):
             if self._stop.is_set():
                 break
-            made = self._draft_for(item)
-            if made is None:
-                continue
-            drafted += 1
-            decision = self._auto_reply(item, made)
-            if decision is None:
-                continue
-            if decision:
-                auto += 1
-            else:
-                held.append(decision.reason)
+            for item, made in self._draft_batch(needs[start : start + DRAFT_BATCH]):
+                drafted += 1
+                decision = self._auto_reply(item, made)
+                if decision is None:
+                    continue
+                if decision:
+                    auto += 1
+                else:
+                    held.append(decision.reason)
         activity = AiActivity(triaged, drafted, auto, tuple(held))
         if triaged or drafted:
             self.events.publish(ConversationsChanged(tuple(sorted(touched)), 0))
@@ -289,60 +289,71 @@ class Assistant:
                 loop.stop(5)
             self._lindy = None
 
-    def request_for(self, item: NeedsReply) -> DraftRequest:
-        detail = self.store.conversation(item.conversation_id)
-        business = self.settings.get(BUSINESS_KEY, {}) or {}
-        turns = tuple(
-            TurnInConversation(
-                m.direction is Direction.INBOUND, m.author, m.text, m.sent_at, m.subject
-            )
-            for m in detail.messages[-12:]
-        )
+    def request_for(
+        self,
+        item: NeedsReply,
+        turns: tuple[TurnInConversation, ...],
+        knowledge: str,
+        business: dict[str, Any],
+    ) -> DraftRequest:
         return DraftRequest(
             request_id=uuid.uuid4().hex,
             conversation_id=item.conversation_id,
             channel=item.channel,
             turns=turns,
             contact=ContactProfile(
-                detail.row.contact_name,
-                detail.contact_company,
-                detail.contact_language or item.language,
-                detail.row.is_vip,
+                item.contact_name,
+                item.company,
+                item.contact_language or item.language,
+                item.is_vip,
             ),
             language=item.language,
             intent=_intent(item.intent),
-            knowledge_base=self.settings.get(KNOWLEDGE_KEY, "") or "",
+            knowledge_base=knowledge,
             business_name=business.get("name", ""),
             signature=business.get("signature", ""),
         )
 
-    def _draft_for(self, item: NeedsReply) -> tuple[DraftProposal, DraftRequest] | None:
-        request = self.request_for(item)
+    def _draft_batch(
+        self, items: list[NeedsReply]
+    ) -> list[tuple[NeedsReply, tuple[DraftProposal, DraftRequest]]]:
+        """Draft for each conversation and keep the proposals in one transaction."""
         provider = self.provider()
-        try:
-            if provider is self.local:
-                proposal = self.local.draft_now(request)
-            else:
-                if self._loop is None:
-                    self._loop = asyncio.new_event_loop()
-                proposal = self._loop.run_until_complete(provider.draft(request))
-        except DraftingFailed as failed:
-            log.warning("no draft for conversation %s: %s", item.conversation_id, failed)
-            return None
-        template = (
-            self.local.template_key(request)
-            if proposal.basis and proposal.basis[0].startswith("Template")
-            else None
+        knowledge = self.settings.get(KNOWLEDGE_KEY, "") or ""
+        business = self.settings.get(BUSINESS_KEY, {}) or {}
+        turns = self.drafts.recent_turns([i.conversation_id for i in items], TURNS)
+        made: list[tuple[NeedsReply, tuple[DraftProposal, DraftRequest]]] = []
+        for item in items:
+            request = self.request_for(
+                item, turns.get(item.conversation_id, ()), knowledge, business
+            )
+            try:
+                if provider is self.local:
+                    proposal = self.local.draft_now(request)
+                else:
+                    if self._loop is None:
+                        self._loop = asyncio.new_event_loop()
+                    proposal = self._loop.run_until_complete(provider.draft(request))
+            except DraftingFailed as failed:
+                log.warning("no draft for conversation %s: %s", item.conversation_id, failed)
+                continue
+            made.append((item, (proposal, request)))
+        kept = self.drafts.propose_many(
+            [
+                NewProposal(
+                    item.conversation_id,
+                    item.message_id,
+                    proposal,
+                    item.intent,
+                    request.language or request.contact.language,
+                    self.local.template_key(request)
+                    if proposal.basis and proposal.basis[0].startswith("Template")
+                    else None,
+                )
+                for item, (proposal, request) in made
+            ]
         )
-        view = self.drafts.propose(
-            item.conversation_id,
-            item.message_id,
-            proposal,
-            item.intent,
-            request.language or request.contact.language,
-            template,
-        )
-        return None if view is None else (proposal, request)
+        return [m for m, ok in zip(made, kept, strict=True) if ok]
 
     # ------------------------------------------------------------ auto-reply
 

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, and_, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from gastro_hub_desktop.domain.conversations import DraftOutcome, DraftState, DraftView
-from gastro_hub_desktop.domain.drafting import DraftProposal
+from gastro_hub_desktop.domain.drafting import DraftProposal, TurnInConversation
 from gastro_hub_desktop.domain.messages import Direction
 from gastro_hub_desktop.store.repository import ACTIVE_DRAFT_STATES, NotFound, Store
 from gastro_hub_desktop.store.schema import Conversation, Draft, Message, utcnow
@@ -78,6 +78,38 @@ def _counts(rows: list[tuple[str, int]]) -> OutcomeCounts:
     )
 
 
+@dataclass(frozen=True)
+class NewProposal:
+    conversation_id: int
+    message_id: int
+    proposal: DraftProposal
+    intent: str | None
+    language: str | None
+    template_key: str | None = None
+
+
+def _row(p: NewProposal, now: datetime) -> dict[str, Any]:
+    return {
+        "conversation_id": p.conversation_id,
+        "message_id": p.message_id,
+        "text": p.proposal.text,
+        "original_text": p.proposal.text,
+        "provider": p.proposal.provider,
+        "confidence": p.proposal.confidence,
+        "state": DraftState.PROPOSED.value,
+        "intent": p.intent,
+        "language": p.language,
+        "template_key": p.template_key,
+        "basis": list(p.proposal.basis),
+        "model": p.proposal.model,
+        "prompt_tokens": p.proposal.prompt_tokens,
+        "completion_tokens": p.proposal.completion_tokens,
+        "auto_sent": False,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
 class Drafts:
     """Proposals, decisions and acceptance figures."""
 
@@ -120,25 +152,12 @@ class Drafts:
                 )
                 draft_id = conn.execute(
                     insert(_drafts).returning(d.id),
-                    {
-                        "conversation_id": conversation_id,
-                        "message_id": message_id,
-                        "text": proposal.text,
-                        "original_text": proposal.text,
-                        "provider": proposal.provider,
-                        "confidence": proposal.confidence,
-                        "state": DraftState.PROPOSED.value,
-                        "intent": intent,
-                        "language": language,
-                        "template_key": template_key,
-                        "basis": list(proposal.basis),
-                        "model": proposal.model,
-                        "prompt_tokens": proposal.prompt_tokens,
-                        "completion_tokens": proposal.completion_tokens,
-                        "auto_sent": False,
-                        "created_at": now,
-                        "updated_at": now,
-                    },
+                    _row(
+                        NewProposal(
+                            conversation_id, message_id, proposal, intent, language, template_key
+                        ),
+                        now,
+                    ),
                 ).scalar_one()
         except IntegrityError:
             return None  # this message got its proposal from a concurrent run
@@ -152,6 +171,90 @@ class Drafts:
             proposal.basis,
             True,
         )
+
+    def propose_many(self, proposals: list[NewProposal]) -> list[bool]:
+        """Keep many proposals in one transaction (what the assistant does each tick); says
+        for each whether it was kept. A message that got its proposal elsewhere meanwhile
+        (the unique index refuses it) sends the batch down the one-by-one path."""
+        if not proposals:
+            return []
+        now = utcnow()
+        d = _drafts.c
+        ids = [p.conversation_id for p in proposals]
+        try:
+            with self.store._write() as conn:
+                writing = set(
+                    conn.execute(
+                        select(d.conversation_id).where(
+                            d.conversation_id.in_(ids), d.state == DraftState.EDITED.value
+                        )
+                    ).scalars()
+                )
+                kept = [p.conversation_id not in writing for p in proposals]
+                rows = [_row(p, now) for p, ok in zip(proposals, kept, strict=True) if ok]
+                conn.execute(
+                    update(_drafts)
+                    .where(d.conversation_id.in_(ids), d.state == DraftState.PROPOSED.value)
+                    .values(state=DraftState.SUPERSEDED.value, updated_at=now)
+                )
+                if rows:
+                    conn.execute(insert(_drafts), rows)
+            return kept
+        except IntegrityError:
+            return [
+                self.propose(
+                    p.conversation_id,
+                    p.message_id,
+                    p.proposal,
+                    p.intent,
+                    p.language,
+                    p.template_key,
+                )
+                is not None
+                for p in proposals
+            ]
+
+    def recent_turns(
+        self, conversation_ids: list[int], per: int = 12
+    ) -> dict[int, tuple[TurnInConversation, ...]]:
+        """The newest `per` messages of each conversation, oldest first, as providers see
+        them: one query for all."""
+        m = _messages.c
+        out: dict[int, list[TurnInConversation]] = defaultdict(list)
+        for start in range(0, len(conversation_ids), 500):
+            chunk = conversation_ids[start : start + 500]
+            ranked = (
+                select(
+                    m.conversation_id,
+                    m.direction,
+                    m.author,
+                    m.text,
+                    m.sent_at,
+                    m.subject,
+                    func.row_number()
+                    .over(partition_by=m.conversation_id, order_by=(m.sent_at.desc(), m.id.desc()))
+                    .label("n"),
+                )
+                .where(m.conversation_id.in_(chunk))
+                .subquery()
+            )
+            with self.store.engine.connect() as conn:
+                rows = conn.execute(
+                    select(ranked)
+                    .where(ranked.c.n <= per)
+                    .order_by(ranked.c.conversation_id, ranked.c.n.desc())
+                ).all()
+            for r in rows:
+                out[r.conversation_id].append(
+                    TurnInConversation(
+                        r.direction == Direction.INBOUND.value,
+                        r.author,
+                        r.text,
+                        r.sent_at,
+                        r.subject,
+                    )
+                )
+        return {k: tuple(v) for k, v in out.items()}
 
     def has_proposal(self, message_id: int) -> bool:
         with self.store.engine.connect() as conn:

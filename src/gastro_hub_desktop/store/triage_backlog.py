@@ -59,6 +59,9 @@ class NeedsReply:
     intent: str | None
     sent_at: datetime
     stored_at: datetime
+    contact_name: str = ""
+    company: str | None = None
+    contact_language: str | None = None
 
 
 class TriageBacklog:
@@ -215,6 +218,9 @@ class TriageBacklog:
                         _c.c.contact_id,
                         _c.c.channel,
                         _contacts.c.is_vip,
+                        _contacts.c.display_name,
+                        _contacts.c.company,
+                        _contacts.c.language.label("contact_language"),
                         _m.c.id.label("message_id"),
                         _m.c.direction,
                         _m.c.automated,
@@ -246,6 +252,9 @@ class TriageBacklog:
                         r.intent,
                         r.sent_at,
                         r.stored_at,
+                        r.display_name,
+                        r.company,
+                        r.contact_language,
                     )
                     for r in rows
                     if r.direction == Direction.INBOUND.value
