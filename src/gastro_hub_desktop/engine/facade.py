@@ -64,6 +64,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 CHANNELS_START_DELAY = 0.5  # seconds after the database is open
+CRM_MAPPING_KEY = "crm.mapping"
 
 
 class EngineNotReady(RuntimeError):
@@ -468,6 +469,82 @@ class Engine:
         return self._run_network(
             lambda: asyncio.run(OpenAICompatibleProvider(base_url, model, key).check())
         )
+
+    # ------------------------------------------------------------ contacts and the CRM
+
+    def crm_file(
+        self, path: str | Path
+    ) -> concurrent.futures.Future[tuple[list[str], dict[str, str]]]:
+        """The CSV's headers and the mapping to use: the one saved last time for headers it
+        has, else a guess from the header names (Czech, English, German)."""
+        from gastro_hub_desktop.brain.crm_import import guess_mapping, read_headers
+        from gastro_hub_desktop.store.settings import AppSettings
+
+        def work(s: Store) -> tuple[list[str], dict[str, str]]:
+            headers = read_headers(path).headers
+            saved = (AppSettings(s).get(CRM_MAPPING_KEY, {}) or {}).get("columns", {})
+            mapping = {h: f.value for h, f in guess_mapping(headers).items()}
+            mapping.update({h: f for h, f in saved.items() if h in headers})
+            return headers, mapping
+
+        return self._run(work)
+
+    def import_crm(
+        self, path: str | Path, mapping: dict[str, str]
+    ) -> concurrent.futures.Future[tuple[Any, list[tuple[int, str]]]]:
+        """Read the CRM export with the user's column mapping (kept for next time), match
+        its records to contacts and update VIP scores. Returns the outcome and the rows
+        that could not be used (line, why)."""
+        from gastro_hub_desktop.brain.crm_import import ColumnMapping, read_crm_csv
+        from gastro_hub_desktop.store.contact_book import ContactBook, CrmRow
+        from gastro_hub_desktop.store.learning import LearningRecords
+        from gastro_hub_desktop.store.settings import AppSettings
+
+        def work(s: Store) -> tuple[Any, list[tuple[int, str]]]:
+            columns = ColumnMapping.from_dict({"columns": mapping})
+            read = read_crm_csv(path, columns)
+            outcome = ContactBook(s).import_crm(
+                [
+                    CrmRow(r.company, r.name, r.emails, r.phones, r.vip, r.value, r.crm_id)
+                    for r in read.records
+                ]
+            )
+            AppSettings(s).put(CRM_MAPPING_KEY, columns.to_dict())
+            LearningRecords(s).update_vip_scores()
+            self._changed(set())
+            return outcome, read.problems
+
+        return self._run(work, write=True)
+
+    def merge_proposals(self) -> concurrent.futures.Future[list[Any]]:
+        from gastro_hub_desktop.store.contact_book import ContactBook
+
+        return self._run(lambda s: ContactBook(s).merge_proposals())
+
+    def merge_contacts(self, keep: int, other: int) -> concurrent.futures.Future[int]:
+        """One customer, one contact: `other`'s conversations and addresses join `keep`."""
+        from gastro_hub_desktop.store.contact_book import ContactBook
+
+        def work(s: Store) -> int:
+            merge_id = ContactBook(s).merge(keep, other)
+            self._changed(set())
+            return merge_id
+
+        return self._run(work, write=True)
+
+    def contact_merges(self) -> concurrent.futures.Future[list[tuple[int, int, int]]]:
+        from gastro_hub_desktop.store.contact_book import ContactBook
+
+        return self._run(lambda s: ContactBook(s).merges())
+
+    def unmerge_contacts(self, merge_id: int) -> concurrent.futures.Future[None]:
+        from gastro_hub_desktop.store.contact_book import ContactBook
+
+        def work(s: Store) -> None:
+            ContactBook(s).unmerge(merge_id)
+            self._changed(set())
+
+        return self._run(work, write=True)
 
     def ai_setting(self, key: str, default: Any = None) -> concurrent.futures.Future[Any]:
         from gastro_hub_desktop.store.settings import AppSettings

@@ -116,6 +116,7 @@ class Contact(Base):
     crm_id: Mapped[str | None] = mapped_column(String(100))
     crm_vip: Mapped[bool | None] = mapped_column(Boolean)
     crm_value: Mapped[float | None] = mapped_column(Float)
+    merged_into: Mapped[int | None] = mapped_column(Integer)  # merged with that contact
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

@@ -34,6 +34,7 @@ from gastro_hub_desktop.ui.inbox_panel import InboxPanel
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QPaintEvent
+    from PySide6.QtWidgets import QDialog
 
     from gastro_hub_desktop.engine.facade import Engine, Job
     from gastro_hub_desktop.ui.accounts_bar import AccountsBar
@@ -202,6 +203,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.sample_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
+        customers = self.menuBar().addMenu(self.tr("&Customers"))
+        self.crm_action = QAction(self.tr("Import CRM contacts (CSV)…"), self)
+        self.crm_action.triggered.connect(self.choose_crm_file)
+        self.merge_action = QAction(self.tr("Same customer? Merge contacts…"), self)
+        self.merge_action.triggered.connect(self.open_merges)
+        customers.addAction(self.crm_action)
+        customers.addAction(self.merge_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self._about)
@@ -297,6 +305,29 @@ class MainWindow(QMainWindow):
         )
         if path:
             self.import_file(Path(path))
+
+    def choose_crm_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import CRM contacts"), str(Path.home()), "CSV (*.csv *.txt);;All (*)"
+        )
+        if path:
+            self.import_crm(Path(path))
+
+    def import_crm(self, path: Path) -> QDialog:
+        from gastro_hub_desktop.ui.contacts_dialogs import CrmImportDialog
+
+        self.crm_dialog = CrmImportDialog(self._engine, self._bridge, path, self)
+        self.crm_dialog.show()
+        return self.crm_dialog
+
+    def open_merges(self) -> QDialog:
+        from gastro_hub_desktop.ui.contacts_dialogs import MergeDialog
+
+        self.merge_dialog = MergeDialog(self._engine, self._bridge, self)
+        self.merge_dialog.show()
+        return self.merge_dialog
 
     def import_file(self, path: Path) -> None:
         self._start_job(self._engine.import_file(path), self.tr("Importing ") + path.name + "…")

@@ -40,6 +40,7 @@ def upgrade() -> None:
     op.add_column("contacts", sa.Column("crm_id", sa.String(length=100), nullable=True))
     op.add_column("contacts", sa.Column("crm_vip", sa.Boolean(), nullable=True))
     op.add_column("contacts", sa.Column("crm_value", sa.Float(), nullable=True))
+    op.add_column("contacts", sa.Column("merged_into", sa.Integer(), nullable=True))
     for column in DRAFT_COLUMNS:
         op.add_column("drafts", column)
     op.create_index("uq_drafts_message_id", "drafts", ["message_id"], unique=True)
@@ -69,6 +70,6 @@ def downgrade() -> None:
     op.drop_index("uq_drafts_message_id", table_name="drafts")
     for column in reversed(DRAFT_COLUMNS):
         op.drop_column("drafts", column.name)
-    for name in ("crm_value", "crm_vip", "crm_id"):
+    for name in ("merged_into", "crm_value", "crm_vip", "crm_id"):
         op.drop_column("contacts", name)
     op.drop_column("messages", "intent")
