@@ -84,6 +84,8 @@ def run_gui(argv: list[str], exit_after_paint: bool = False, verbose: bool = Fal
 
             tray = Tray(icon, window, app.quit)
             window.unreadChanged.connect(tray.set_unread)
+            tray.killSwitchToggled.connect(window.set_kill_switch)
+            window.killSwitchChanged.connect(tray.show_kill_switch)
             tray.show()
             log.info("tray icon shown")
 

@@ -90,3 +90,29 @@ def test_drafts_are_shown_rejected_and_counted(
     panel.kill_button.click()
     qtbot.waitUntil(lambda: "Kill switch ON" in panel.summary.text(), timeout=10000)
     assert AppSettings(engine.store).get("ai.auto_reply")["kill_switch"] is True
+
+
+def test_the_tray_kill_switch_stops_automatic_replies_and_follows_the_panel(
+    qtbot: QtBot, window: tuple[MainWindow, Engine]
+) -> None:
+    from PySide6.QtGui import QIcon
+
+    from gastro_hub_desktop.ui.tray import Tray
+
+    w, engine = window
+    tray = Tray(QIcon(), w, lambda: None)
+    tray.killSwitchToggled.connect(w.set_kill_switch)  # as app.py wires them
+    w.killSwitchChanged.connect(tray.show_kill_switch)
+
+    def kill_switch() -> bool:
+        return bool((AppSettings(engine.store).get("ai.auto_reply") or {}).get("kill_switch"))
+
+    tray.kill_action.trigger()
+    qtbot.waitUntil(kill_switch, timeout=10000)
+    assert tray.kill_action.isChecked()
+
+    panel = w.open_ai_panel()
+    qtbot.waitUntil(panel.kill_button.isChecked, timeout=10000)
+    panel.kill_button.click()  # off again from the AI panel: the tray follows
+    qtbot.waitUntil(lambda: not kill_switch(), timeout=10000)
+    qtbot.waitUntil(lambda: not tray.kill_action.isChecked(), timeout=10000)

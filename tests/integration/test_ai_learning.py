@@ -199,3 +199,45 @@ def test_acceptance_of_the_local_provider_rises_over_the_replay(store: Store) ->
     assert f"(up {abs(round((second - first) * 100))} points)" in line
     by_provider = report["acceptance"]["by_provider"]["local"]
     assert by_provider["approved"] + by_provider["edited"] == len(outcomes) - half
+
+
+def test_urgency_corrections_reweight_the_keywords_triage_uses(store: Store) -> None:
+    from gastro_hub_desktop.brain.triage.urgency import UrgencyKeywords
+    from gastro_hub_desktop.store.learning import LearningRecords
+    from gastro_hub_desktop.store.settings import AppSettings
+
+    store.ingest(
+        [
+            IncomingMessage(
+                channel=Channel.EMAIL,
+                account_key=ACCOUNT,
+                provider_message_id="<invoice@customer.example>",
+                direction=Direction.INBOUND,
+                counterpart_address="ucetni@bistro.example",
+                counterpart_name="Účetní",
+                text="Prosím o zaslání kopie faktury.",
+                sent_at=datetime.now(UTC),
+                thread_key="<invoice@customer.example>",
+            )
+        ]
+    )
+    assistant = Assistant(store, EventBus(), never_auto)
+    assistant.tick()
+    [row] = store.inbox_page(InboxFilter(), 0, 1)
+    assert row.urgency is not None and row.urgency.value == "financial"
+    before = assistant.triager()
+
+    # the person says it is urgent (their deadline is today)
+    LearningRecords(store).record_urgency_correction(row.id, "urgent")
+    assert store.inbox_page(InboxFilter(), 0, 1)[0].urgency.value == "urgent"  # type: ignore[union-attr]
+
+    report = run_learning(store)
+    changes = report["keywords"]["changes"]
+    assert report["keywords"]["corrections"] == 1
+    assert any(c.startswith("financial (cs) 'faktur") and "→" in c for c in changes), changes
+    saved = UrgencyKeywords.from_json(AppSettings(store).get("ai.urgency_keywords"))
+    weight = {p.pattern: p.weight for p in saved.labels["financial"]["cs"]}
+    default = {p.pattern: p.weight for p in UrgencyKeywords.default().labels["financial"]["cs"]}
+    lowered = [k for k in weight if weight[k] < default[k]]
+    assert lowered and all(k.startswith("faktur") for k in lowered)
+    assert assistant.triager() is not before  # triage now uses the re-weighted table

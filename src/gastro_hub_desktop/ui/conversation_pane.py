@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -85,6 +86,16 @@ class ConversationPane(QWidget):
             self.tr("Throw this AI draft away (counted as rejected, so the assistant learns)")
         )
         self.reject_button.setVisible(False)
+        self.urgency = QComboBox()
+        self.urgency.setToolTip(
+            self.tr(
+                "How urgent the customer's newest message is; correct it and the assistant "
+                "learns from it"
+            )
+        )
+        for value in ("crisis", "urgent", "financial", "scheduling", "normal"):
+            self.urgency.addItem(self.tr(value.capitalize()), value)
+        self.urgency.activated.connect(self._urgency_chosen)
         self.draft_label = QLabel()
         self.draft_label.setWordWrap(True)
         self.draft_label.setVisible(False)
@@ -106,6 +117,7 @@ class ConversationPane(QWidget):
         buttons.addWidget(self.template_button)
         buttons.addWidget(self.reject_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.urgency)
         buttons.addWidget(self.snooze_button)
         buttons.addWidget(self.done_button)
         layout = QVBoxLayout(self)
@@ -136,6 +148,7 @@ class ConversationPane(QWidget):
             self.done_button,
             self.snooze_button,
             self.template_button,
+            self.urgency,
         ):
             widget.setEnabled(enabled)
         self.send_button.setEnabled(enabled and self._window_open)
@@ -218,6 +231,9 @@ class ConversationPane(QWidget):
             self._loaded_draft = detail.draft.text if detail.draft else ""
             self.reply.setPlainText(self._loaded_draft)
         self._show_draft_origin(detail)
+        self.urgency.setCurrentIndex(
+            max(self.urgency.findData(row.urgency.value if row.urgency else "normal"), 0)
+        )
         self.done_button.setText(
             self.tr("Reopen") if row.status is ConversationStatus.DONE else self.tr("Mark done")
         )
@@ -348,6 +364,19 @@ class ConversationPane(QWidget):
                 ).format(draft.provider, sure, basis)
             )
             + "</i>"
+        )
+
+    def _urgency_chosen(self, index: int) -> None:
+        if self._detail is None:
+            return
+        value = self.urgency.itemData(index)
+        current = self._detail.row.urgency.value if self._detail.row.urgency else "normal"
+        if value == current:
+            return
+        self._bridge.call(
+            self._engine.correct_urgency(self._detail.row.id, value),
+            lambda _none: self.status.emit(self.tr("Urgency corrected; the assistant learns.")),
+            lambda exc: self.status.emit(self.tr("Urgency not changed: ") + user_message(exc)),
         )
 
     def reject_draft(self) -> None:

@@ -67,6 +67,7 @@ IMPORT_FILTER = "Mailboxes and chat exports (*.mbox *.mbx *.txt *.zip);;All file
 class MainWindow(QMainWindow):
     firstPainted = Signal()
     unreadChanged = Signal(int)
+    killSwitchChanged = Signal(bool)
 
     def __init__(self, engine: Engine, bridge: EngineBridge) -> None:
         super().__init__()
@@ -258,6 +259,10 @@ class MainWindow(QMainWindow):
         elif type(event).__name__ == "AiChanged":
             if self.ai_panel is not None:
                 self.ai_panel.refresh()
+            self._bridge.call(
+                self._engine.ai_setting("ai.auto_reply", {}),
+                lambda policy: self.killSwitchChanged.emit(bool((policy or {}).get("kill_switch"))),
+            )
         elif isinstance(event, JobProgress):
             self.progress.setVisible(True)
             self.cancel_button.setVisible(True)
@@ -305,6 +310,25 @@ class MainWindow(QMainWindow):
         )
         if path:
             self.import_file(Path(path))
+
+    def set_kill_switch(self, on: bool) -> None:
+        """Stop (or allow again) automatic replies, e.g. from the tray."""
+
+        def done(held: int) -> None:
+            self.show_status(
+                (
+                    self.tr("Automatic replies stopped")
+                    if on
+                    else self.tr("Automatic replies allowed")
+                )
+                + (self.tr(" ({0} held)").format(held) if held else "")
+            )
+
+        self._bridge.call(
+            self._engine.set_kill_switch(on),
+            done,
+            lambda exc: self.show_status(self.tr("Kill switch not changed: ") + str(exc)),
+        )
 
     def choose_crm_file(self) -> None:
         from PySide6.QtWidgets import QFileDialog

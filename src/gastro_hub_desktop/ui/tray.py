@@ -1,7 +1,9 @@
-"""The tray icon: shows the unread count, opens the window, quits the app."""
+"""The tray icon: shows the unread count, opens the window, stops automatic replies (the
+kill switch), quits the app."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
@@ -9,6 +11,8 @@ from gastro_hub_desktop import APP_NAME
 
 
 class Tray(QSystemTrayIcon):
+    killSwitchToggled = Signal(bool)
+
     def __init__(self, icon: QIcon, window: QWidget, quit_app: object) -> None:
         super().__init__(icon, window)
         self._window = window
@@ -17,12 +21,22 @@ class Tray(QSystemTrayIcon):
         open_action.triggered.connect(self._open)
         quit_action = QAction(self.tr("Quit"), menu)
         quit_action.triggered.connect(quit_app)  # type: ignore[arg-type]
+        self.kill_action = QAction(self.tr("Stop all automatic replies"), menu)
+        self.kill_action.setCheckable(True)
+        self.kill_action.toggled.connect(self.killSwitchToggled)
         menu.addAction(open_action)
+        menu.addAction(self.kill_action)
         menu.addSeparator()
         menu.addAction(quit_action)
         self.setContextMenu(menu)
         self.activated.connect(self._activated)
         self.set_unread(0)
+
+    def show_kill_switch(self, on: bool) -> None:
+        """Mirror the kill switch's saved state (without toggling it again)."""
+        self.kill_action.blockSignals(True)
+        self.kill_action.setChecked(on)
+        self.kill_action.blockSignals(False)
 
     def set_unread(self, unread: int) -> None:
         self.setToolTip(
