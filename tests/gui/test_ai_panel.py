@@ -116,3 +116,87 @@ def test_the_tray_kill_switch_stops_automatic_replies_and_follows_the_panel(
     panel.kill_button.click()  # off again from the AI panel: the tray follows
     qtbot.waitUntil(lambda: not kill_switch(), timeout=10000)
     qtbot.waitUntil(lambda: not tray.kill_action.isChecked(), timeout=10000)
+
+
+def test_a_keyword_the_user_adds_changes_triage(
+    qtbot: QtBot, window: tuple[MainWindow, Engine]
+) -> None:
+    from gastro_hub_desktop.brain.triage.triager import Triager
+    from gastro_hub_desktop.brain.triage.urgency import UrgencyKeywords
+    from gastro_hub_desktop.domain.triage import TriageInput
+
+    w, engine = window
+    text = TriageInput(
+        "email", "host@hotel.example", None, "Vyřiďte to prosím, jinak propadne voucher."
+    )
+    assert Triager().triage(text).urgency.value == "normal"
+    panel = w.open_ai_panel()
+    panel.keyword_label.setCurrentIndex(panel.keyword_label.findData("urgent"))
+    panel.keyword_language.setCurrentIndex(panel.keyword_language.findData("cs"))
+    panel.keyword_text.setText("propadne voucher")
+    panel.keyword_weight.setValue(2.5)
+    panel.add_keyword()
+    qtbot.waitUntil(lambda: panel.keywords.count() == 1, timeout=10000)
+    assert "propadne voucher" in panel.keywords.item(0).text()
+    table = UrgencyKeywords.from_json(AppSettings(engine.store).get("ai.urgency_keywords"))
+    assert Triager(urgency_keywords=table).triage(text).urgency.value == "urgent"  # type: ignore[arg-type]
+
+    panel.keywords.setCurrentRow(0)
+    panel.remove_keyword()
+    qtbot.waitUntil(lambda: panel.keywords.count() == 0, timeout=10000)
+    table = UrgencyKeywords.from_json(AppSettings(engine.store).get("ai.urgency_keywords"))
+    assert Triager(urgency_keywords=table).triage(text).urgency.value == "normal"  # type: ignore[arg-type]
+
+
+def test_a_template_the_user_edits_drafts_the_next_reply_with_its_variables(
+    qtbot: QtBot, window: tuple[MainWindow, Engine]
+) -> None:
+    from datetime import UTC, datetime
+
+    from gastro_hub_desktop.brain.triage.triager import Triager
+    from gastro_hub_desktop.domain.messages import Channel, Direction, IncomingMessage
+    from gastro_hub_desktop.domain.triage import TriageInput
+
+    w, engine = window
+    text, subject = "Dobrý den, jaký je rozdíl mezi vašimi konvektomaty?", "Konvektomaty"
+    intent = Triager().triage(TriageInput("email", "a@b.cz", subject, text)).intent.value
+    panel = w.open_ai_panel()
+    qtbot.waitUntil(lambda: bool(panel.template_text.toPlainText()), timeout=10000)
+    panel.template_intent.setCurrentIndex(panel.template_intent.findData(intent))
+    panel.template_language.setCurrentIndex(panel.template_language.findData("cs"))
+    panel.template_text.setPlainText("k dotazu „{subject}“ se Vám ozve {business}, {name}.")
+    panel.save_template()
+    qtbot.waitUntil(lambda: "{subject}" in panel._templates[intent]["cs"], timeout=10000)
+
+    engine.put_ai_setting("ai.business", {"name": "Gastro Praha", "signature": ""}).result(10)
+    engine.store.ingest(
+        [
+            IncomingMessage(
+                channel=Channel.EMAIL,
+                account_key="email:obchod@gastro.example",
+                provider_message_id="<tpl@x>",
+                direction=Direction.INBOUND,
+                counterpart_address="petr@hotel.example",
+                counterpart_name="Petr Malý",
+                text=text,
+                subject=subject,
+                sent_at=datetime.now(UTC),
+                thread_key="<tpl@x>",
+            )
+        ]
+    )
+    qtbot.waitUntil(lambda: engine.assistant is not None, timeout=10000)
+    engine.assistant.wake()  # type: ignore[union-attr]
+    d = Draft.__table__.c
+    m = Message.__table__.c
+
+    def draft() -> str | None:
+        with engine.store.engine.connect() as conn:
+            return conn.execute(
+                select(d.text)
+                .join_from(Draft.__table__, Message.__table__, m.id == d.message_id)
+                .where(m.provider_message_id == "<tpl@x>")
+            ).scalar()
+
+    qtbot.waitUntil(lambda: draft() is not None, timeout=15000)
+    assert "K dotazu „Konvektomaty“ se Vám ozve Gastro Praha, Petr Malý." in (draft() or "")

@@ -47,6 +47,7 @@ PROVIDER_KEY = "ai.provider"
 KNOWLEDGE_KEY = "ai.knowledge_base"
 BUSINESS_KEY = "ai.business"
 KEYWORDS_KEY = "ai.urgency_keywords"
+TEMPLATES_KEY = "ai.templates"
 # keyring names of the providers' secrets
 OPENAI_KEY = "ai:openai"
 LINDY_SECRET = "ai:lindy:secret"
@@ -314,10 +315,15 @@ class Assistant:
             signature=business.get("signature", ""),
         )
 
+    def _use_templates(self) -> None:
+        """The user's reply templates laid over the shipped ones."""
+        self.local.templates = reply_templates(self.store)
+
     def _draft_batch(
         self, items: list[NeedsReply]
     ) -> list[tuple[NeedsReply, tuple[DraftProposal, DraftRequest]]]:
         """Draft for each conversation and keep the proposals in one transaction."""
+        self._use_templates()
         provider = self.provider()
         knowledge = self.settings.get(KNOWLEDGE_KEY, "") or ""
         business = self.settings.get(BUSINESS_KEY, {}) or {}
@@ -550,3 +556,84 @@ def set_kill_switch(store: Store, on: bool, events: EventBus | None = None) -> i
     if events is not None:
         events.publish(AiChanged(AiActivity()))
     return held
+
+
+# ---------------------------------------------------------------- keywords the user edits
+
+USER_KEYWORDS_KEY = "ai.urgency_keywords.user"
+URGENCY_LABELS = ("crisis", "urgent", "financial", "scheduling")
+
+
+def user_keywords(store: Store) -> list[dict[str, Any]]:
+    """The urgency keywords the user added (label, language, pattern, weight)."""
+    return list(AppSettings(store).get(USER_KEYWORDS_KEY, []) or [])
+
+
+def add_urgency_keyword(
+    store: Store, label: str, language: str, pattern: str, weight: float
+) -> list[dict[str, Any]]:
+    """Add (or re-weigh) one keyword; triage uses it from the next message on. A negative
+    weight makes a negation ("no rush")."""
+    from gastro_hub_desktop.brain.triage.matching import Phrase
+    from gastro_hub_desktop.brain.triage.urgency import UrgencyKeywords
+
+    pattern = pattern.strip()
+    if label not in URGENCY_LABELS:
+        raise ValueError(f"urgency must be one of {', '.join(URGENCY_LABELS)}")
+    if not pattern:
+        raise ValueError("Write the word or phrase first.")
+    settings = AppSettings(store)
+    saved = settings.get(KEYWORDS_KEY)
+    table = UrgencyKeywords.from_json(saved) if saved else UrgencyKeywords.default()
+    table = table.with_phrase(label, language, Phrase(pattern, float(weight)))  # checks it
+    settings.put(KEYWORDS_KEY, table.to_json())
+    mine = [
+        k
+        for k in user_keywords(store)
+        if (k["label"], k["language"], k["pattern"]) != (label, language, pattern)
+    ]
+    mine.append({"label": label, "language": language, "pattern": pattern, "weight": weight})
+    settings.put(USER_KEYWORDS_KEY, mine)
+    return mine
+
+
+def remove_urgency_keyword(
+    store: Store, label: str, language: str, pattern: str
+) -> list[dict[str, Any]]:
+    from gastro_hub_desktop.brain.triage.urgency import UrgencyKeywords
+
+    settings = AppSettings(store)
+    saved = settings.get(KEYWORDS_KEY)
+    table = UrgencyKeywords.from_json(saved) if saved else UrgencyKeywords.default()
+    settings.put(KEYWORDS_KEY, table.without_phrase(label, language, pattern).to_json())
+    mine = [
+        k
+        for k in user_keywords(store)
+        if (k["label"], k["language"], k["pattern"]) != (label, language, pattern)
+    ]
+    settings.put(USER_KEYWORDS_KEY, mine)
+    return mine
+
+
+# ---------------------------------------------------------------- reply templates
+
+
+def reply_templates(store: Store) -> dict[str, dict[str, str]]:
+    """The templates the local provider uses: shipped ones with the user's laid over them."""
+    from gastro_hub_desktop.brain.local.provider import default_templates
+
+    merged = {k: dict(v) for k, v in default_templates().items()}
+    for intent, per_language in (AppSettings(store).get(TEMPLATES_KEY, {}) or {}).items():
+        merged.setdefault(intent, {}).update(per_language)
+    return merged
+
+
+def save_reply_template(store: Store, intent: str, language: str, text: str | None) -> None:
+    """Keep the user's template for an intent and language (None: back to the shipped one)."""
+    settings = AppSettings(store)
+    mine: dict[str, dict[str, str]] = settings.get(TEMPLATES_KEY, {}) or {}
+    if text is None or not text.strip():
+        mine.get(intent, {}).pop(language, None)
+    else:
+        mine.setdefault(intent, {})[language] = text.strip()
+    settings.put(TEMPLATES_KEY, mine)

@@ -546,6 +546,43 @@ class Engine:
 
         return self._run(work, write=True)
 
+    def reply_templates(self) -> concurrent.futures.Future[dict[str, dict[str, str]]]:
+        from gastro_hub_desktop.engine.assistant import reply_templates
+
+        return self._run(reply_templates)
+
+    def save_reply_template(
+        self, intent: str, language: str, text: str | None
+    ) -> concurrent.futures.Future[None]:
+        """Keep the template the local provider fills for this intent and language
+        ({name}, {company}, {business}, {subject} are filled in); None restores the shipped."""
+        from gastro_hub_desktop.engine.assistant import save_reply_template
+
+        return self._run(lambda s: save_reply_template(s, intent, language, text), write=True)
+
+    def urgency_keywords(self) -> concurrent.futures.Future[list[dict[str, Any]]]:
+        from gastro_hub_desktop.engine.assistant import user_keywords
+
+        return self._run(user_keywords)
+
+    def add_urgency_keyword(
+        self, label: str, language: str, pattern: str, weight: float
+    ) -> concurrent.futures.Future[list[dict[str, Any]]]:
+        """A word or phrase that makes a message crisis / urgent / financial / scheduling
+        (a negative weight: one that says it is not, such as "no rush")."""
+        from gastro_hub_desktop.engine.assistant import add_urgency_keyword
+
+        return self._run(
+            lambda s: add_urgency_keyword(s, label, language, pattern, weight), write=True
+        )
+
+    def remove_urgency_keyword(
+        self, label: str, language: str, pattern: str
+    ) -> concurrent.futures.Future[list[dict[str, Any]]]:
+        from gastro_hub_desktop.engine.assistant import remove_urgency_keyword
+
+        return self._run(lambda s: remove_urgency_keyword(s, label, language, pattern), write=True)
+
     def ai_setting(self, key: str, default: Any = None) -> concurrent.futures.Future[Any]:
         from gastro_hub_desktop.store.settings import AppSettings
 

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -116,6 +118,8 @@ class AiPanel(QScrollArea):
         layout.addWidget(self.report)
         layout.addWidget(self._policy_box())
         layout.addWidget(self._provider_box())
+        layout.addWidget(self._keywords_box())
+        layout.addWidget(self._templates_box())
         layout.addStretch(1)
         self.setWidget(body)
 
@@ -211,6 +215,130 @@ class AiPanel(QScrollArea):
         form.addRow(save)
         return box
 
+    def _keywords_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Urgency keywords (yours; the app also learns from corrections)"))
+        layout = QVBoxLayout(box)
+        row = QHBoxLayout()
+        self.keyword_label = QComboBox()
+        for value in ("crisis", "urgent", "financial", "scheduling"):
+            self.keyword_label.addItem(self.tr(value.capitalize()), value)
+        self.keyword_language = QComboBox()
+        for code, name in (("cs", "Czech"), ("en", "English"), ("de", "German"), ("any", "Any")):
+            self.keyword_language.addItem(self.tr(name), code)
+        self.keyword_text = QLineEdit()
+        self.keyword_text.setPlaceholderText(self.tr("word or phrase, e.g. nefunguje chlazení"))
+        self.keyword_weight = QDoubleSpinBox()
+        self.keyword_weight.setRange(-3.0, 3.0)
+        self.keyword_weight.setSingleStep(0.5)
+        self.keyword_weight.setValue(1.0)
+        self.keyword_weight.setToolTip(self.tr("A negative weight says it is NOT (e.g. no rush)"))
+        add = QPushButton(self.tr("Add"))
+        add.clicked.connect(self.add_keyword)
+        for widget in (
+            self.keyword_label,
+            self.keyword_language,
+            self.keyword_text,
+            self.keyword_weight,
+            add,
+        ):
+            row.addWidget(widget)
+        self.keywords = QListWidget()
+        self.keywords.setMaximumHeight(120)
+        remove = QPushButton(self.tr("Remove selected"))
+        remove.clicked.connect(self.remove_keyword)
+        layout.addLayout(row)
+        layout.addWidget(self.keywords)
+        layout.addWidget(remove)
+        return box
+
+    def _show_keywords(self, mine: list[dict[str, Any]]) -> None:
+        self.keywords.clear()
+        for k in mine:
+            item = QListWidgetItem(
+                f"{k['label']} · {k['language']} · “{k['pattern']}” ({k['weight']:+g})"
+            )
+            item.setData(256, (k["label"], k["language"], k["pattern"]))
+            self.keywords.addItem(item)
+
+    def add_keyword(self) -> None:
+        self._bridge.call(
+            self._engine.add_urgency_keyword(
+                self.keyword_label.currentData(),
+                self.keyword_language.currentData(),
+                self.keyword_text.text(),
+                self.keyword_weight.value(),
+            ),
+            self._keyword_added,
+            self._failed_keyword,
+        )
+
+    def _keyword_added(self, mine: list[dict[str, Any]]) -> None:
+        self.keyword_text.clear()
+        self._show_keywords(mine)
+
+    def _failed_keyword(self, exc: BaseException) -> None:
+        self.report.setText(self.tr("Keyword not saved: ") + user_message(exc))
+
+    def remove_keyword(self) -> None:
+        item = self.keywords.currentItem()
+        if item is None:
+            return
+        label, language, pattern = item.data(256)
+        self._bridge.call(
+            self._engine.remove_urgency_keyword(label, language, pattern),
+            self._show_keywords,
+            self._failed_keyword,
+        )
+
+    def _templates_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Reply templates (the local provider's first drafts)"))
+        layout = QVBoxLayout(box)
+        row = QHBoxLayout()
+        self.template_intent = QComboBox()
+        for intent in Intent:
+            if intent is not Intent.NEWSLETTER:
+                self.template_intent.addItem(intent.value.replace("_", " "), intent.value)
+        self.template_language = QComboBox()
+        for code, name in (("cs", "Czech"), ("en", "English"), ("de", "German")):
+            self.template_language.addItem(self.tr(name), code)
+        row.addWidget(self.template_intent)
+        row.addWidget(self.template_language)
+        self.template_text = QPlainTextEdit()
+        self.template_text.setMaximumHeight(110)
+        self.template_text.setToolTip(
+            self.tr("{name}, {company}, {business} and {subject} are filled in")
+        )
+        save = QPushButton(self.tr("Save template"))
+        save.clicked.connect(self.save_template)
+        self._templates: dict[str, dict[str, str]] = {}
+        self.template_intent.currentIndexChanged.connect(self._show_template)
+        self.template_language.currentIndexChanged.connect(self._show_template)
+        layout.addLayout(row)
+        layout.addWidget(self.template_text)
+        layout.addWidget(save)
+        return box
+
+    def _got_templates(self, templates: dict[str, dict[str, str]]) -> None:
+        self._templates = templates
+        self._show_template()
+
+    def _show_template(self, *_args: object) -> None:
+        text = self._templates.get(self.template_intent.currentData(), {}).get(
+            self.template_language.currentData(), ""
+        )
+        self.template_text.setPlainText(text)
+
+    def save_template(self) -> None:
+        self._bridge.call(
+            self._engine.save_reply_template(
+                self.template_intent.currentData(),
+                self.template_language.currentData(),
+                self.template_text.toPlainText(),
+            ),
+            lambda _none: self._bridge.call(self._engine.reply_templates(), self._got_templates),
+            self._failed_keyword,
+        )
+
     # ------------------------------------------------------------ data
 
     def engine_started(self) -> None:
@@ -221,6 +349,8 @@ class AiPanel(QScrollArea):
             self._engine.ai_setting("ai.knowledge_base", ""), self.knowledge.setPlainText
         )
         self._bridge.call(self._engine.ai_setting("ai.business", {}), self._show_business)
+        self._bridge.call(self._engine.urgency_keywords(), self._show_keywords)
+        self._bridge.call(self._engine.reply_templates(), self._got_templates)
 
     def refresh(self) -> None:
         self._bridge.call(self._engine.ai_status(), self._show_status, self._failed)

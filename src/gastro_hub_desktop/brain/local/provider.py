@@ -122,6 +122,7 @@ class LocalProvider:
         key = self.template_key(request)
         intent, lang = key.split(":")
         body = self.templates.get(intent, {}).get(lang) or default_templates()["other"][lang]
+        body = fill(body, request)
         return DraftProposal(
             text=letter.wrap(_cap(body)),
             provider=self.name,
@@ -135,6 +136,29 @@ class LocalProvider:
 
     def stats(self) -> dict[str, Any]:
         return {"remembered_replies": len(self.memory)}
+
+
+TEMPLATE_VARIABLES = ("name", "company", "business", "subject")
+
+
+class _Blank(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"  # an unknown {word} stays as the user wrote it
+
+
+def fill(template: str, request: DraftRequest) -> str:
+    """A template's variables ({name}, {company}, {business}, {subject}) filled in."""
+    subject = next((t.subject for t in reversed(request.turns) if t.subject), "") or ""
+    values = _Blank(
+        name=request.contact.name or "",
+        company=request.contact.company or request.contact.name or "",
+        business=request.business_name or "",
+        subject=subject,
+    )
+    try:
+        return template.format_map(values)
+    except (ValueError, IndexError):  # a stray brace: the text is used as written
+        return template
 
 
 _TEMPLATED = {
