@@ -24,7 +24,7 @@ from gastro_hub_desktop.channels.whatsapp.settings import Provider, WhatsAppSett
 from gastro_hub_desktop.credentials import Credentials
 from gastro_hub_desktop.domain.drafting import DraftProposal
 from gastro_hub_desktop.domain.messages import Channel, Direction, IncomingMessage
-from gastro_hub_desktop.engine.assistant import Assistant, set_kill_switch
+from gastro_hub_desktop.engine.assistant import Assistant, ai_status, set_kill_switch
 from gastro_hub_desktop.engine.events import EventBus
 from gastro_hub_desktop.engine.facade import Engine
 from gastro_hub_desktop.store.drafts import Drafts
@@ -178,7 +178,14 @@ def test_openai_compatible_provider_drafts_and_a_dead_server_falls_back(
         chat.answer = lambda request: "Dobrý den,\n\ntěsnění máme skladem.\n\nS pozdravem"
         credentials.set("ai:openai", "sk-test-key")
         AppSettings(store).put(
-            "ai.provider", {"kind": "openai", "base_url": chat.url, "model": "gpt-test"}
+            "ai.provider",
+            {
+                "kind": "openai",
+                "base_url": chat.url,
+                "model": "gpt-test",
+                "price_in": 2.0,  # per million tokens
+                "price_out": 8.0,
+            },
         )
         AppSettings(store).put("ai.knowledge_base", "Těsnění Rational: skladem, 1 290 Kč.")
         assistant = Assistant(store, EventBus(), _never, credentials)
@@ -212,6 +219,11 @@ def test_openai_compatible_provider_drafts_and_a_dead_server_falls_back(
             first = conn.execute(select(d.text, d.provider, d.model, d.prompt_tokens)).one()
         assert first.text.endswith("S pozdravem") and first.provider == "openai"
         assert first.model and first.prompt_tokens and first.prompt_tokens > 0
+        with store.engine.connect() as conn:
+            completion = conn.execute(select(d.completion_tokens)).scalar_one()
+        status = ai_status(store, assistant)
+        assert status.tokens == {first.model: (first.prompt_tokens, completion)}
+        assert status.cost == pytest.approx((first.prompt_tokens * 2 + completion * 8) / 1e6)
 
         chat.close()  # the server goes away: the local provider drafts, and says why
         customer(2, "Kdy přivezete objednávku?")

@@ -78,6 +78,12 @@ def test_crm_import_merge_and_unmerge(database_url: str, tmp_path: Path) -> None
     vip = {r.channel: r.is_vip for r in store.inbox_page(InboxFilter(), 0, 10)}
     assert vip == {Channel.EMAIL: True, Channel.WHATSAPP: True}  # the CRM says VIP
 
+    # a manual flag always wins over the score
+    store.mark_vip([(Channel.WHATSAPP, "+420777123456")], vip=False)
+    LearningRecords(store).update_vip_scores()
+    vip = {r.channel: r.is_vip for r in store.inbox_page(InboxFilter(), 0, 10)}
+    assert vip == {Channel.EMAIL: True, Channel.WHATSAPP: False}
+
     keep, other = proposal.contact_ids
     merge_id = book.merge(keep, other)
     after = contacts_of_rows(store)

@@ -467,6 +467,7 @@ class AiStatus:
     minutes_per_reply: float
     hourly_rate: float
     tokens: dict[str, tuple[int, int]]
+    cost: float | None  # tokens × the prices the user entered (None: no prices or no tokens)
     provider: str
     auto_reply_enabled: bool
     kill_switch: bool
@@ -519,6 +520,14 @@ def ai_status(store: Store, assistant: Assistant | None, now: datetime | None = 
     used = sum(d.approved + d.edited + d.auto for d in days)
     minutes = used * float(savings["minutes_per_reply"])
     chosen = settings.get(PROVIDER_KEY, {}) or {}
+    tokens = drafts.tokens(since=midnight.astimezone(UTC) - timedelta(days=6))
+    price_in = float(chosen.get("price_in") or 0)  # per million prompt tokens
+    price_out = float(chosen.get("price_out") or 0)
+    cost = (
+        sum(p * price_in + c * price_out for p, c in tokens.values()) / 1_000_000
+        if tokens and (price_in or price_out)
+        else None
+    )
     provider = (
         f"OpenAI-compatible: {chosen.get('model')} at {chosen.get('base_url')}"
         if chosen.get("kind") == "openai"
@@ -534,7 +543,8 @@ def ai_status(store: Store, assistant: Assistant | None, now: datetime | None = 
         currency=str(savings["currency"]),
         minutes_per_reply=float(savings["minutes_per_reply"]),
         hourly_rate=float(savings["hourly_rate"]),
-        tokens=drafts.tokens(since=midnight.astimezone(UTC) - timedelta(days=6)),
+        tokens=tokens,
+        cost=cost,
         provider=provider,
         auto_reply_enabled=policy.enabled,
         kill_switch=policy.kill_switch,

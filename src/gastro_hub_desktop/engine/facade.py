@@ -546,6 +546,24 @@ class Engine:
 
         return self._run(work, write=True)
 
+    def set_vip(self, conversation_id: int, vip: bool) -> concurrent.futures.Future[None]:
+        """Flag the conversation's customer as VIP (or not) by hand; a manual flag wins over
+        the score the learning job computes."""
+
+        def work(s: Store) -> None:
+            row = s.conversation(conversation_id).row
+            s.mark_vip([(row.channel, row.contact_address)], vip)
+            s.audit("user", "contact.vip", {"conversation": conversation_id, "vip": vip})
+            self._changed({conversation_id})
+
+        return self._run(work, write=True)
+
+    def learning_report(self) -> concurrent.futures.Future[tuple[str, dict[str, Any]] | None]:
+        """The newest daily learning report (day, report), if there is one."""
+        from gastro_hub_desktop.store.learning import LearningRecords
+
+        return self._run(lambda s: LearningRecords(s).report())
+
     def reply_templates(self) -> concurrent.futures.Future[dict[str, dict[str, str]]]:
         from gastro_hub_desktop.engine.assistant import reply_templates
 

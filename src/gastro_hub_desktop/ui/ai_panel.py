@@ -85,6 +85,11 @@ def describe_status(s: AiStatus) -> str:
         f"<b>{s.money_saved:,.0f} {html.escape(s.currency)}</b> "
         f"(at {s.hourly_rate:,.0f} {html.escape(s.currency)}/h)."
         + (f"<br>Tokens used (7 days): {html.escape(tokens)}" if tokens else "")
+        + (
+            f"; provider cost: <b>{s.cost:,.2f}</b> (at the prices entered below)"
+            if s.cost is not None
+            else ""
+        )
         + "</p><table border='0' cellspacing='6'><tr><th>Day</th><th>Unchanged</th>"
         "<th>Edited</th><th>Rejected</th><th>Automatic</th><th>Acceptance</th></tr>"
         f"{days}</table>"
@@ -191,6 +196,12 @@ class AiPanel(QScrollArea):
             )
         )
         self.knowledge.setMaximumHeight(140)
+        self.price_in = QDoubleSpinBox()
+        self.price_in.setRange(0, 1000)
+        self.price_in.setDecimals(3)
+        self.price_out = QDoubleSpinBox()
+        self.price_out.setRange(0, 1000)
+        self.price_out.setDecimals(3)
         self.minutes = QDoubleSpinBox()
         self.minutes.setRange(0.5, 60)
         self.minutes.setValue(4)
@@ -207,6 +218,8 @@ class AiPanel(QScrollArea):
         form.addRow(self.tr("Lindy webhook URL:"), self.lindy_url)
         form.addRow(self.tr("Lindy secret:"), self.lindy_secret)
         form.addRow(self.tr("Callback address:"), self.callback_url)
+        form.addRow(self.tr("Price per million prompt tokens:"), self.price_in)
+        form.addRow(self.tr("Price per million answer tokens:"), self.price_out)
         form.addRow(self.tr("Business name:"), self.business)
         form.addRow(self.tr("Signature:"), self.signature)
         form.addRow(self.tr("Knowledge base:"), self.knowledge)
@@ -354,6 +367,17 @@ class AiPanel(QScrollArea):
 
     def refresh(self) -> None:
         self._bridge.call(self._engine.ai_status(), self._show_status, self._failed)
+        self._bridge.call(self._engine.learning_report(), self._show_report, self._failed)
+
+    def _show_report(self, found: tuple[str, dict[str, Any]] | None) -> None:
+        if found is None:
+            self.report.setText(self.tr("No learning report yet: the first is made tonight."))
+            return
+        day, report = found
+        lines = "".join(f"<li>{html.escape(line)}</li>" for line in report.get("summary", []))
+        self.report.setText(
+            f"<b>{self.tr('Learning report')} {html.escape(day)}</b><ul>{lines}</ul>"
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self.summary.setText(self.tr("The figures could not be read: ") + user_message(exc))
@@ -407,6 +431,8 @@ class AiPanel(QScrollArea):
             self.base_url.setText(chosen["base_url"])
         if chosen.get("model"):
             self.model.setText(chosen["model"])
+        self.price_in.setValue(float(chosen.get("price_in") or 0))
+        self.price_out.setValue(float(chosen.get("price_out") or 0))
         self.lindy_url.setText(chosen.get("webhook_url", ""))
         self.callback_url.setText(chosen.get("public_callback_url", ""))
 
@@ -421,6 +447,8 @@ class AiPanel(QScrollArea):
             "model": self.model.text().strip(),
             "webhook_url": self.lindy_url.text().strip(),
             "public_callback_url": self.callback_url.text().strip(),
+            "price_in": self.price_in.value(),
+            "price_out": self.price_out.value(),
         }
         if chosen["kind"] == "lindy" and not chosen["webhook_url"]:
             self.provider_result.setText(self.tr("Enter the Lindy webhook URL first."))

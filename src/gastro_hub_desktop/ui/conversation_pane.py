@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -96,6 +97,9 @@ class ConversationPane(QWidget):
         for value in ("crisis", "urgent", "financial", "scheduling", "normal"):
             self.urgency.addItem(self.tr(value.capitalize()), value)
         self.urgency.activated.connect(self._urgency_chosen)
+        self.vip = QCheckBox(self.tr("VIP"))
+        self.vip.setToolTip(self.tr("Mark this customer as VIP by hand (always wins)"))
+        self.vip.clicked.connect(self._vip_clicked)
         self.draft_label = QLabel()
         self.draft_label.setWordWrap(True)
         self.draft_label.setVisible(False)
@@ -117,6 +121,7 @@ class ConversationPane(QWidget):
         buttons.addWidget(self.template_button)
         buttons.addWidget(self.reject_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.vip)
         buttons.addWidget(self.urgency)
         buttons.addWidget(self.snooze_button)
         buttons.addWidget(self.done_button)
@@ -149,6 +154,7 @@ class ConversationPane(QWidget):
             self.snooze_button,
             self.template_button,
             self.urgency,
+            self.vip,
         ):
             widget.setEnabled(enabled)
         self.send_button.setEnabled(enabled and self._window_open)
@@ -234,6 +240,7 @@ class ConversationPane(QWidget):
         self.urgency.setCurrentIndex(
             max(self.urgency.findData(row.urgency.value if row.urgency else "normal"), 0)
         )
+        self.vip.setChecked(row.is_vip)
         self.done_button.setText(
             self.tr("Reopen") if row.status is ConversationStatus.DONE else self.tr("Mark done")
         )
@@ -364,6 +371,15 @@ class ConversationPane(QWidget):
                 ).format(draft.provider, sure, basis)
             )
             + "</i>"
+        )
+
+    def _vip_clicked(self, checked: bool) -> None:
+        if self._detail is None:
+            return
+        self._bridge.call(
+            self._engine.set_vip(self._detail.row.id, checked),
+            lambda _none: self.reload(),
+            lambda exc: self.status.emit(self.tr("VIP not changed: ") + user_message(exc)),
         )
 
     def _urgency_chosen(self, index: int) -> None:
