@@ -217,7 +217,7 @@ def _wait_for_secret_service() -> None:
         except Exception:
             return False
 
-    wait_until(works, 20, "gnome-keyring's Secret Service")
+    wait_until(works, 60, "gnome-keyring's Secret Service")
     backend.delete_password("gastro-hub-test-probe", "probe")
 
 
