@@ -238,3 +238,61 @@ def test_openai_compatible_provider_drafts_and_a_dead_server_falls_back(
 
 def _never(conversation_id: int, text: str, auto: bool) -> object:
     raise AssertionError("auto-reply is off")
+
+
+def test_lindy_drafts_through_its_callback_and_a_silent_agent_falls_back(
+    tmp_path: Path, credentials: Credentials
+) -> None:
+    from tests.standins.lindy import LindyAgentStandIn
+
+    store = Store.open(f"sqlite:///{tmp_path / 'lindy.sqlite3'}")
+    account = "email:obchod@gastro.example"
+    store.save_account(account, Channel.EMAIL, "Obchod", {})
+    credentials.set("ai:lindy:secret", "lindy-trigger-secret")
+    credentials.set("ai:lindy:callback_secret", "our-callback-secret")
+    agent = LindyAgentStandIn("lindy-trigger-secret", "our-callback-secret")
+    port = free_port()
+    AppSettings(store).put(
+        "ai.provider",
+        {"kind": "lindy", "webhook_url": agent.url, "callback_port": port, "timeout": 3},
+    )
+    assistant = Assistant(store, EventBus(), _never, credentials)
+    try:
+
+        def customer(n: int) -> None:
+            store.ingest(
+                [
+                    IncomingMessage(
+                        channel=Channel.EMAIL,
+                        account_key=account,
+                        provider_message_id=f"<l{n}@x>",
+                        direction=Direction.INBOUND,
+                        counterpart_address=f"hotel{n}@example.cz",
+                        counterpart_name="Recepce",
+                        text="Prosíme o nabídku na 3 konvektomaty.",
+                        sent_at=datetime.now(UTC),
+                        thread_key=f"<l{n}@x>",
+                    )
+                ]
+            )
+
+        customer(1)
+        assert assistant.tick().drafted == 1
+        [(_headers, trigger)] = agent.triggers
+        assert trigger["callbackUrl"] == f"http://127.0.0.1:{port}/lindy/callback"
+        assert [status for status, _ in agent.wait_for_callbacks(1)] == [200]
+        d = Draft.__table__.c
+        with store.engine.connect() as conn:
+            first = conn.execute(select(d.text, d.provider)).one()
+        assert (first.text, first.provider) == ("Dobrý den, děkujeme za poptávku.", "lindy")
+
+        agent.callback = "never"  # the agent does not answer: the local provider drafts
+        customer(2)
+        assert assistant.tick().drafted == 1
+        with store.engine.connect() as conn:
+            second = conn.execute(select(d.provider, d.basis).order_by(d.id.desc())).first()
+        assert second.provider == "local"
+        assert "Lindy" in second.basis[0] and "3 s" in second.basis[0]
+    finally:
+        assistant.stop()
+        agent.close()
