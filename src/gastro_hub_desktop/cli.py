@@ -1,4 +1,5 @@
-"""Command line: the window (default), `doctor`, `import FILE`, `sample-data`, `--version`.
+"""Command line: the window (default), `doctor`, `import FILE`, `sample-data`, `triage-eval FILE`,
+`--version`.
 
 GASTRO_HUB_DATA_DIR and GASTRO_HUB_DATABASE_URL choose the data folder and database for every
 command."""
@@ -50,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="mbox: an address of yours; mail from it is stored as sent (repeatable)",
     )
     commands.add_parser("sample-data", help="load the multilingual demo set into the database")
+    evaluation = commands.add_parser(
+        "triage-eval", help="measure message triage against a labelled JSONL file"
+    )
+    evaluation.add_argument("file", type=Path)
     return parser
 
 
@@ -83,6 +88,10 @@ def main(argv: list[str] | None = None) -> int:
         from gastro_hub_desktop.commands import load_sample_data
 
         return load_sample_data()
+    if args.command == "triage-eval":
+        from gastro_hub_desktop.brain.triage.evaluate import run
+
+        return run(args.file)
     return 2
 
 

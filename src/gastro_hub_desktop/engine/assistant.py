@@ -179,9 +179,8 @@ class Assistant:
         version = None if saved is None else hash(repr(saved))
         if self._triager is None or version != self._keywords_version:
             from gastro_hub_desktop.brain.triage.triager import Triager
-            from gastro_hub_desktop.brain.triage.urgency import UrgencyKeywords
 
-            keywords = UrgencyKeywords.from_json(saved) if saved else None
+            keywords = effective_keywords(saved) if saved else None
             self._triager = Triager(urgency_keywords=keywords)  # type: ignore[arg-type]
             self._keywords_version = version
         return self._triager
@@ -585,7 +584,6 @@ def add_urgency_keyword(
     """Add (or re-weigh) one keyword; triage uses it from the next message on. A negative
     weight makes a negation ("no rush")."""
     from gastro_hub_desktop.brain.triage.matching import Phrase
-    from gastro_hub_desktop.brain.triage.urgency import UrgencyKeywords
 
     pattern = pattern.strip()
     if label not in URGENCY_LABELS:
@@ -594,7 +592,7 @@ def add_urgency_keyword(
         raise ValueError("Write the word or phrase first.")
     settings = AppSettings(store)
     saved = settings.get(KEYWORDS_KEY)
-    table = UrgencyKeywords.from_json(saved) if saved else UrgencyKeywords.default()
+    table = effective_keywords(saved)
     table = table.with_phrase(label, language, Phrase(pattern, float(weight)))  # checks it
     settings.put(KEYWORDS_KEY, table.to_json())
     mine = [
@@ -610,11 +608,10 @@ def add_urgency_keyword(
 def remove_urgency_keyword(
     store: Store, label: str, language: str, pattern: str
 ) -> list[dict[str, Any]]:
-    from gastro_hub_desktop.brain.triage.urgency import UrgencyKeywords
 
     settings = AppSettings(store)
     saved = settings.get(KEYWORDS_KEY)
-    table = UrgencyKeywords.from_json(saved) if saved else UrgencyKeywords.default()
+    table = effective_keywords(saved)
     settings.put(KEYWORDS_KEY, table.without_phrase(label, language, pattern).to_json())
     mine = [
         k
@@ -647,3 +644,13 @@ def save_reply_template(store: Store, intent: str, language: str, text: str | No
     else:
         mine.setdefault(intent, {})[language] = text.strip()
     settings.put(TEMPLATES_KEY, mine)
+
+
+def effective_keywords(saved: dict[str, Any] | None) -> Any:
+    """The shipped urgency keywords with the saved table (the user's additions and the
+    learning job's weights) laid over them, so keywords shipped in a later version still
+    count."""
+    from gastro_hub_desktop.brain.triage.urgency import UrgencyKeywords
+
+    default = UrgencyKeywords.default()
+    return default.merged(UrgencyKeywords.from_json(saved)) if saved else default

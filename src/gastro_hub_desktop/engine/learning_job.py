@@ -30,11 +30,11 @@ def reweight_keywords(store: Store, corrections: list[UrgencyCorrection]) -> lis
     Returns each change in words."""
     if not corrections:
         return []
-    from gastro_hub_desktop.brain.triage.urgency import UrgencyKeywords
+    from gastro_hub_desktop.engine.assistant import effective_keywords
 
     settings = AppSettings(store)
     saved = settings.get(KEYWORDS_KEY)
-    keywords = UrgencyKeywords.from_json(saved) if saved else UrgencyKeywords.default()
+    keywords = effective_keywords(saved)
     updated = keywords.reweighted([(c.text, c.predicted, c.corrected) for c in corrections])
     changes: list[str] = []
     for label, per_language in updated.labels.items():
