@@ -1,5 +1,5 @@
-"""Command line: the window (default), `doctor`, `import FILE`, `sample-data`, `triage-eval FILE`,
-`--version`.
+"""Command line: the window (default), `doctor`, `import FILE`, `sample-data`, `processor`,
+`triage-eval FILE`, `--version`.
 
 GASTRO_HUB_DATA_DIR and GASTRO_HUB_DATABASE_URL choose the data folder and database for every
 command."""
@@ -51,6 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="mbox: an address of yours; mail from it is stored as sent (repeatable)",
     )
     commands.add_parser("sample-data", help="load the multilingual demo set into the database")
+    processor = commands.add_parser(
+        "processor",
+        help="run the engine without the window (sync, triage, send); GET /health answers; "
+        "SIGTERM stops it cleanly",
+    )
+    processor.add_argument("--host", default="127.0.0.1", help="health endpoint address")
+    processor.add_argument("--port", type=int, default=8780, help="health endpoint port")
     evaluation = commands.add_parser(
         "triage-eval", help="measure message triage against a labelled JSONL file"
     )
@@ -88,6 +95,10 @@ def main(argv: list[str] | None = None) -> int:
         from gastro_hub_desktop.commands import load_sample_data
 
         return load_sample_data()
+    if args.command == "processor":
+        from gastro_hub_desktop.processor import run_processor
+
+        return run_processor(args.host, args.port, args.verbose)
     if args.command == "triage-eval":
         from gastro_hub_desktop.brain.triage.evaluate import run
 
