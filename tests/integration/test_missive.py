@@ -168,7 +168,8 @@ def test_outage_is_shown_retried_and_recovered_and_a_wrong_token_is_not_hammered
         missive.start()
         missive.add_message("a", CUSTOMER, "Druhá", now)
         wait_until(lambda: store.stats().messages == 2, 30, "recovered by itself")
-        assert worker.health.state is HealthState.CONNECTED
+        # the health is set when the cycle that stored the message ends
+        wait_until(lambda: worker.health.state is HealthState.CONNECTED, 10, "shown connected")
     finally:
         worker.stop()
 
