@@ -33,15 +33,6 @@ class DraftState(enum.StrEnum):
     SUPERSEDED = "superseded"  # a newer customer message came before anyone decided
 
 
-class DraftOutcome(enum.StrEnum):
-    """What a person did with an AI draft (what acceptance figures are made of)."""
-
-    APPROVED = "approved"  # sent unchanged
-    EDITED = "edited"  # sent after changes (edit distance recorded)
-    REJECTED = "rejected"
-    AUTO_SENT = "auto"  # sent by the auto-reply policy, no person involved
-
-
 class OutboxState(enum.StrEnum):
     QUEUED = "queued"
     SENDING = "sending"

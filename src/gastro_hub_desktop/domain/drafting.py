@@ -6,10 +6,20 @@ Every provider (local, OpenAI-compatible, Lindy) takes a `DraftRequest` and retu
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from gastro_hub_desktop.domain.triage import Intent
+
+
+class DraftOutcome(enum.StrEnum):
+    """What a person did with an AI draft (what acceptance figures are made of)."""
+
+    APPROVED = "approved"  # sent unchanged
+    EDITED = "edited"  # sent after changes (edit distance recorded)
+    REJECTED = "rejected"
+    AUTO_SENT = "auto"  # sent by the auto-reply policy, no person involved
 
 
 class DraftingFailed(Exception):

@@ -12,8 +12,8 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from gastro_hub_desktop.domain.conversations import DraftOutcome, DraftState, DraftView
-from gastro_hub_desktop.domain.drafting import DraftProposal, TurnInConversation
+from gastro_hub_desktop.domain.conversations import DraftState, DraftView
+from gastro_hub_desktop.domain.drafting import DraftOutcome, DraftProposal, TurnInConversation
 from gastro_hub_desktop.domain.messages import Direction
 from gastro_hub_desktop.store.repository import ACTIVE_DRAFT_STATES, NotFound, Store
 from gastro_hub_desktop.store.schema import Conversation, Draft, Message, utcnow
