@@ -848,6 +848,47 @@ class Engine:
 
         return self._job("import", work)
 
+    def move_database(self, url: str, password: str) -> Job:
+        """Copy all data to another (empty) database, e.g. the stack's PostgreSQL, with
+        progress and cancel; it is used from the next start. `url` without the password,
+        which goes to the keyring."""
+        from gastro_hub_desktop import paths
+        from gastro_hub_desktop.store.move_database import MoveCancelled, move_data
+
+        cancel = threading.Event()
+
+        def run(s: Store) -> str:
+            try:
+                outcome = move_data(
+                    s,
+                    paths.with_password(url, password),
+                    lambda done, total: self.events.publish(JobProgress("move", done, total)),
+                    cancel.is_set,
+                )
+            except MoveCancelled as exc:
+                self.events.publish(JobFinished("move", str(exc), ok=False))
+                raise
+            except Exception as exc:
+                log.exception("moving the data failed")
+                self.events.publish(JobFinished("move", str(exc), ok=False))
+                raise
+            if password:
+                if self._credentials is None:
+                    from gastro_hub_desktop.credentials import Credentials
+
+                    self._credentials = Credentials()
+                self._credentials.set(paths.DATABASE_PASSWORD, password)  # type: ignore[attr-defined]
+            paths.choose_database(url)
+            s.audit("user", "database.move", {"to": paths.redact_url(url), "rows": outcome.total})
+            summary = (
+                f"{outcome.total:,} rows copied to {paths.redact_url(url)}. "
+                "Restart the app to work on the new database."
+            )
+            self.events.publish(JobFinished("move", summary, ok=True))
+            return summary
+
+        return Job("move", self._run(run, write=True), cancel)
+
     def _job(self, name: str, work: Callable[[Store, threading.Event], ImportResult]) -> Job:
         cancel = threading.Event()
 
