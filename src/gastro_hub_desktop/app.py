@@ -86,6 +86,7 @@ def run_gui(argv: list[str], exit_after_paint: bool = False, verbose: bool = Fal
             window.unreadChanged.connect(tray.set_unread)
             tray.killSwitchToggled.connect(window.set_kill_switch)
             window.killSwitchChanged.connect(tray.show_kill_switch)
+            window.alertRaised.connect(tray.alert)
             tray.show()
             log.info("tray icon shown")
 

@@ -199,7 +199,7 @@ def test_switching_conversation_keeps_typed_text(
 def test_later_panels_show_no_figures(window: MainWindow) -> None:
     panels = [window.tabs.widget(i) for i in range(window.tabs.count())]
     later = [p for p in panels if isinstance(p, ComingLater)]
-    assert len(later) == 2  # Backups and Stack; the AI panel shows recorded figures
+    assert len(later) == 1  # Backups; the AI and Stack panels show what is measured
     for panel in later:
         label = panel.findChild(QLabel)
         assert label is not None and "Not" in label.text()

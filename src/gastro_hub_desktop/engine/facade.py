@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from gastro_hub_desktop.engine.learning_job import LearningSchedule
     from gastro_hub_desktop.engine.missive_accounts import MissiveAccounts
     from gastro_hub_desktop.engine.social_scheduler import SocialScheduler
+    from gastro_hub_desktop.engine.stack_control import StackControl
     from gastro_hub_desktop.engine.whatsapp_accounts import WhatsAppAccounts
     from gastro_hub_desktop.store.outbox import OutboxEntry
     from gastro_hub_desktop.store.repository import Store, StoreStats
@@ -104,6 +105,7 @@ class Engine:
         self.social_posts: SocialScheduler | None = None
         self.assistant: Assistant | None = None
         self.learning: LearningSchedule | None = None
+        self.stack: StackControl | None = None
         self._channels_started: Any = None  # an asyncio future, set once the database is open
         self.events = EventBus()
         self._loop_thread = LoopThread("engine")
@@ -202,6 +204,14 @@ class Engine:
             store, lambda _report: self.events.publish(AiChanged(AiActivity()))
         )
         self.learning.start()
+        from gastro_hub_desktop.store.settings import AppSettings
+
+        if (AppSettings(store).get("stack") or {}).get("enabled"):
+            # the user brought the stack up before: keep healing it while the app runs
+            try:
+                self._stack().watch()
+            except Exception:
+                log.exception("the stack's watchdog could not start")
 
     def stop(self, timeout: float = 15.0) -> None:
         """Finish the write in progress, then stop everything. Safe to call twice."""
@@ -218,6 +228,8 @@ class Engine:
             self.assistant.stop()
         if self.learning is not None:
             self.learning.stop()
+        if self.stack is not None:
+            self.stack.close()
         # after the pools: they may be starting
         for accounts in (self.email, *self.kinds.values()):
             if accounts is not None:
@@ -847,6 +859,109 @@ class Engine:
             return result
 
         return self._job("import", work)
+
+    # ------------------------------------------------------------ the Docker stack
+
+    def _stack(self) -> StackControl:
+        if self.stack is None:
+            from gastro_hub_desktop.engine.stack_control import StackControl
+
+            if self._credentials is None:
+                from gastro_hub_desktop.credentials import Credentials
+
+                self._credentials = Credentials()
+            self.stack = StackControl(self.store, self.events, self._credentials)
+        return self.stack
+
+    def stack_status(self) -> concurrent.futures.Future[Any]:
+        """Each service's state, health, uptime, restarts, CPU and memory, as Docker reports
+        them now; an unreachable engine is said in plain words."""
+        return self._run_network(lambda: self._stack().status())
+
+    def stack_settings(self) -> concurrent.futures.Future[dict[str, Any]]:
+        return self._run(lambda _s: self._stack().settings())
+
+    def configure_stack(
+        self, compose: str | None, docker_host: str | None
+    ) -> concurrent.futures.Future[None]:
+        return self._run(lambda _s: self._stack().configure(compose, docker_host), write=True)
+
+    def stack_up(self) -> Job:
+        """Bring the whole stack up (images pulled or built with progress), then watch it."""
+        cancel = threading.Event()
+
+        def run() -> str:
+            def progress(step: Any) -> None:
+                fraction = step.fraction
+                self.events.publish(
+                    JobProgress(
+                        "stack",
+                        int((fraction or 0) * 100),
+                        100 if fraction is not None else 0,
+                        f"{step.image}: {step.status}",
+                    )
+                )
+
+            try:
+                report = self._stack().up(progress)
+            except Exception as exc:
+                log.exception("stack up failed")
+                self.events.publish(JobFinished("stack", str(exc), ok=False))
+                raise
+            summary = (
+                f"Stack up: {len(report.created)} created, {len(report.started)} started, "
+                f"{len(report.unchanged)} already running"
+            )
+            self.events.publish(JobFinished("stack", summary, ok=True))
+            return summary
+
+        return Job("stack", self._run_network(run), cancel)
+
+    def stack_pull(self) -> Job:
+        """Download newer images with a progress bar; Cancel stops between layers."""
+        cancel = threading.Event()
+
+        def run() -> list[str]:
+            def progress(step: Any) -> None:
+                fraction = step.fraction
+                self.events.publish(
+                    JobProgress(
+                        "pull",
+                        int((fraction or 0) * 100),
+                        100 if fraction is not None else 0,
+                        f"{step.image}: {step.status}",
+                    )
+                )
+
+            try:
+                pulled = self._stack().pull(progress, cancel)
+            except Exception as exc:
+                self.events.publish(JobFinished("pull", str(exc), ok=False))
+                raise
+            self.events.publish(JobFinished("pull", f"Images up to date: {len(pulled)}", ok=True))
+            return pulled
+
+        return Job("pull", self._run_network(run), cancel)
+
+    def stack_action(self, action: str, service: str | None) -> concurrent.futures.Future[None]:
+        """Start, stop or restart one service (or all, with None)."""
+        return self._run_network(lambda: self._stack().act(action, service))
+
+    def follow_stack_log(self, service: str) -> concurrent.futures.Future[Any]:
+        """Start following a service's log (lines arrive as StackLog events); the result's
+        `stop()` ends it."""
+        return self._run_network(lambda: self._stack().follow_logs(service))
+
+    def move_to_stack_database(self) -> Job:
+        """Move the app's data to the stack's PostgreSQL (migrations run, rows copied with a
+        progress bar); used from the next start."""
+        from gastro_hub_desktop.engine.stack_control import stack_database
+
+        url, password = stack_database(self._stack().stack())
+        return self.move_database(url, password)
+
+    def search_stack_logs(self, text: str) -> concurrent.futures.Future[list[Any]]:
+        return self._run_network(lambda: self._stack().search_logs(text))
 
     def move_database(self, url: str, password: str) -> Job:
         """Copy all data to another (empty) database, e.g. the stack's PostgreSQL, with

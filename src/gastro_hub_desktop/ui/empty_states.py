@@ -12,13 +12,6 @@ BACKUPS_TEXT = (
     "<p><b>Not available in this version:</b> no backups are made yet. Until then, copy the "
     "data folder shown by <tt>gastro-hub doctor</tt> while the app is closed.</p>"
 )
-STACK_TEXT = (
-    "<h2>Docker stack</h2>"
-    "<p>Will start, watch and heal the local services (n8n, PostgreSQL, Redis and the "
-    "headless processor) through Docker.</p>"
-    "<p><b>Not available in this version.</b> The app works without Docker; "
-    "<tt>gastro-hub doctor</tt> tells whether a Docker engine is reachable on this PC.</p>"
-)
 
 
 class ComingLater(QWidget):

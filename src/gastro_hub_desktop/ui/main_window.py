@@ -29,7 +29,7 @@ from gastro_hub_desktop.engine.events import (
     ReplyStatus,
 )
 from gastro_hub_desktop.ui.bridge import user_message
-from gastro_hub_desktop.ui.empty_states import BACKUPS_TEXT, STACK_TEXT, ComingLater
+from gastro_hub_desktop.ui.empty_states import BACKUPS_TEXT, ComingLater
 from gastro_hub_desktop.ui.inbox_panel import InboxPanel
 
 if TYPE_CHECKING:
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from gastro_hub_desktop.ui.accounts_bar import AccountsBar
     from gastro_hub_desktop.ui.ai_panel import AiPanel
     from gastro_hub_desktop.ui.bridge import EngineBridge
+    from gastro_hub_desktop.ui.stack_panel import StackPanel
 
 INBOX_EMPTY = (
     "No conversations here yet.\n\nFile → Load sample data shows the app at work with a demo "
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
     firstPainted = Signal()
     unreadChanged = Signal(int)
     killSwitchChanged = Signal(bool)
+    alertRaised = Signal(str, str)  # title, text: for the tray
 
     def __init__(self, engine: Engine, bridge: EngineBridge) -> None:
         super().__init__()
@@ -90,7 +92,8 @@ class MainWindow(QMainWindow):
         self.ai_panel: AiPanel | None = None  # built when first opened
         self.ai_index = self.tabs.addTab(QWidget(), self.tr("AI"))
         self.tabs.addTab(ComingLater(self.tr(BACKUPS_TEXT)), self.tr("Backups"))
-        self.tabs.addTab(ComingLater(self.tr(STACK_TEXT)), self.tr("Stack"))
+        self.stack_panel: StackPanel | None = None  # built when first opened
+        self.stack_index = self.tabs.addTab(QWidget(), self.tr("Stack"))
         self.setCentralWidget(self.tabs)
         self.inbox.status.connect(self.show_status)
 
@@ -172,6 +175,29 @@ class MainWindow(QMainWindow):
             self.channel_panel(tabs[index - 1])
         elif index == self.ai_index:
             self.open_ai_panel()
+        elif index == self.stack_index:
+            self.open_stack_panel()
+
+    def open_stack_panel(self) -> StackPanel:
+        """The Stack panel, built on first use."""
+        if self.stack_panel is None:
+            from gastro_hub_desktop.ui.stack_panel import StackPanel
+
+            self.stack_panel = StackPanel(self._engine, self._bridge)
+            self._replace_tab(self.stack_index, self.stack_panel, self.tr("Stack"))
+            if self._engine_started or self._engine.ready:
+                self.stack_panel.engine_started()
+        return self.stack_panel
+
+    def _replace_tab(self, index: int, widget: QWidget, title: str) -> None:
+        self.tabs.blockSignals(True)
+        current = self.tabs.currentIndex()
+        old = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, title)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        old.deleteLater()
 
     def open_ai_panel(self) -> AiPanel:
         """The AI panel, built on first use."""
@@ -179,14 +205,7 @@ class MainWindow(QMainWindow):
             from gastro_hub_desktop.ui.ai_panel import AiPanel
 
             self.ai_panel = AiPanel(self._engine, self._bridge)
-            self.tabs.blockSignals(True)
-            current = self.tabs.currentIndex()
-            old = self.tabs.widget(self.ai_index)
-            self.tabs.removeTab(self.ai_index)
-            self.tabs.insertTab(self.ai_index, self.ai_panel, self.tr("AI"))
-            self.tabs.setCurrentIndex(current)
-            self.tabs.blockSignals(False)
-            old.deleteLater()
+            self._replace_tab(self.ai_index, self.ai_panel, self.tr("AI"))
             if self._engine_started or self._engine.ready:
                 self.ai_panel.engine_started()
         return self.ai_panel
@@ -256,6 +275,9 @@ class MainWindow(QMainWindow):
             self._refresh_counts()
             if self.ai_panel is not None and self.tabs.currentWidget() is self.ai_panel:
                 self.ai_panel.refresh()
+        elif type(event).__name__ == "StackIncident" and event.alert:  # type: ignore[attr-defined]
+            self.alertRaised.emit(self.tr("Stack needs you"), event.text)  # type: ignore[attr-defined]
+            self.show_status(event.text)  # type: ignore[attr-defined]
         elif type(event).__name__ == "AiChanged":
             if self.ai_panel is not None:
                 self.ai_panel.refresh()
@@ -355,6 +377,10 @@ class MainWindow(QMainWindow):
 
     def import_file(self, path: Path) -> None:
         self._start_job(self._engine.import_file(path), self.tr("Importing ") + path.name + "…")
+
+    def track_job(self, job: Job, text: str) -> None:
+        """Show a long job's progress and Cancel in the status bar."""
+        self._start_job(job, text)
 
     def _start_job(self, job: Job, text: str) -> None:
         if self._job is not None:

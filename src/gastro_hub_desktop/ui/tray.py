@@ -38,6 +38,10 @@ class Tray(QSystemTrayIcon):
         self.kill_action.setChecked(on)
         self.kill_action.blockSignals(False)
 
+    def alert(self, title: str, text: str) -> None:
+        """A notification that needs the user (e.g. a stack service the watchdog gave up on)."""
+        self.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15000)
+
     def set_unread(self, unread: int) -> None:
         self.setToolTip(
             f"{APP_NAME} — "
