@@ -87,6 +87,8 @@ def run_gui(argv: list[str], exit_after_paint: bool = False, verbose: bool = Fal
             tray.killSwitchToggled.connect(window.set_kill_switch)
             window.killSwitchChanged.connect(tray.show_kill_switch)
             window.alertRaised.connect(tray.alert)
+            window.notify.connect(tray.notify)
+            tray.openConversation.connect(window.open_conversation)
             tray.show()
             log.info("tray icon shown")
 

@@ -31,7 +31,7 @@ from gastro_hub_desktop.engine.events import ConversationsChanged, EngineEvent, 
 from gastro_hub_desktop.store.drafts import Drafts, NewProposal
 from gastro_hub_desktop.store.repository import Store
 from gastro_hub_desktop.store.settings import AppSettings
-from gastro_hub_desktop.store.triage_backlog import NeedsReply, TriageBacklog
+from gastro_hub_desktop.store.triage_backlog import NeedsReply, Notable, TriageBacklog, notable
 
 log = logging.getLogger(__name__)
 TICK = 1.0  # seconds between looks when nothing wakes the assistant
@@ -71,6 +71,13 @@ class AiChanged(EngineEvent):
 
     def __init__(self, activity: AiActivity) -> None:
         self.activity = activity
+
+
+class NotableMessage(EngineEvent):
+    """An urgent or VIP customer message just arrived (the tray raises it)."""
+
+    def __init__(self, item: Notable) -> None:
+        self.item = item
 
 
 class DraftProvider(Protocol):
@@ -205,6 +212,8 @@ class Assistant:
             ]
             touched |= self.backlog.record(verdicts, up_to)
             total += len(verdicts)
+            for item in notable(self.store, [m.id for m, _ in verdicts]):
+                self.events.publish(NotableMessage(item))
         return total, touched
 
     # ------------------------------------------------------------ drafting

@@ -24,6 +24,7 @@ from gastro_hub_desktop.store.schema import (
 )
 
 WATERMARK = "brain.triaged_up_to"
+NOTABLE_SENT_WITHIN_HOURS = 24
 FIRST_RUN_DAYS = 30  # on a database that had no triage yet, history older than this is left
 _m = Message.__table__
 _c = Conversation.__table__
@@ -274,3 +275,64 @@ def _rank(urgency: str) -> int:
 
 
 __all__ = ["NeedsReply", "TriageBacklog", "WaitingMessage"]
+
+
+@dataclass(frozen=True)
+class Notable:
+    """A fresh customer message the tray should raise: urgent / crisis, or from a VIP."""
+
+    conversation_id: int
+    message_id: int
+    sender: str
+    first_line: str
+    channel: str
+    urgency: str | None
+    vip: bool
+
+
+def notable(store: Store, message_ids: list[int], fresh_minutes: int = 15) -> list[Notable]:
+    """Of these messages, the customers' urgent or VIP ones stored in the last minutes and
+    written in the last day (an import of old mail raises nothing)."""
+    if not message_ids:
+        return []
+    cutoff = utcnow() - timedelta(minutes=fresh_minutes)
+    out: list[Notable] = []
+    with store.engine.connect() as conn:
+        for start in range(0, len(message_ids), 500):
+            rows = conn.execute(
+                select(
+                    _m.c.id,
+                    _m.c.conversation_id,
+                    _m.c.text,
+                    _m.c.subject,
+                    _m.c.urgency,
+                    _c.c.channel,
+                    _contacts.c.display_name,
+                    _contacts.c.is_vip,
+                )
+                .join(_c, _c.c.id == _m.c.conversation_id)
+                .join(_contacts, _contacts.c.id == _c.c.contact_id)
+                .where(
+                    _m.c.id.in_(message_ids[start : start + 500]),
+                    _m.c.direction == Direction.INBOUND.value,
+                    _m.c.automated.is_(False),
+                    _m.c.stored_at >= cutoff,
+                    _m.c.sent_at >= utcnow() - timedelta(hours=NOTABLE_SENT_WITHIN_HOURS),
+                    (_m.c.urgency.in_(("crisis", "urgent"))) | (_contacts.c.is_vip.is_(True)),
+                )
+                .order_by(_m.c.id)
+            ).all()
+            for r in rows:
+                line = next((x.strip() for x in (r.text or "").splitlines() if x.strip()), "")
+                out.append(
+                    Notable(
+                        r.conversation_id,
+                        r.id,
+                        r.display_name,
+                        (r.subject + ": " if r.subject else "") + line[:140],
+                        r.channel,
+                        r.urgency,
+                        bool(r.is_vip),
+                    )
+                )
+    return out

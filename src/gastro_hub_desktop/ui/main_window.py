@@ -3,8 +3,9 @@ a status bar with progress of long jobs, and the File menu (import, sample data)
 
 from __future__ import annotations
 
+from datetime import datetime, time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -62,6 +63,30 @@ TAB_TITLES = {
     ChannelTab.CHATS: "Chats",
     ChannelTab.SOCIAL: "Social",
 }
+NOTE_GATHER_MS = 400  # notifications arriving together are shown as one
+CHANNEL_NAMES = {
+    "email": "email",
+    "whatsapp": "WhatsApp",
+    "telegram": "Telegram",
+    "signal": "Signal",
+    "matrix": "Matrix",
+    "beeper": "Beeper",
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "linkedin": "LinkedIn",
+}
+
+
+def in_quiet_hours(hours: tuple[time, time] | None, now: time) -> bool:
+    """Whether `now` falls in the quiet hours (which may cross midnight)."""
+    if hours is None:
+        return False
+    start, end = hours
+    if start <= end:
+        return start <= now < end
+    return now >= start or now < end
+
+
 IMPORT_FILTER = "Mailboxes and chat exports (*.mbox *.mbx *.txt *.zip);;All files (*)"
 
 
@@ -70,6 +95,7 @@ class MainWindow(QMainWindow):
     unreadChanged = Signal(int)
     killSwitchChanged = Signal(bool)
     alertRaised = Signal(str, str)  # title, text: for the tray
+    notify = Signal(str, str, int)  # title, text, conversation to open on click (0: none)
 
     def __init__(self, engine: Engine, bridge: EngineBridge) -> None:
         super().__init__()
@@ -88,6 +114,8 @@ class MainWindow(QMainWindow):
         for title in TAB_TITLES.values():
             self.tabs.addTab(QWidget(), self.tr(title))
         self._engine_started = False
+        self._pending_notes: list[Any] = []
+        self.quiet_hours: tuple[time, time] | None = None  # (from, until), local time
         self.tabs.currentChanged.connect(self._tab_opened)
         self.ai_panel: AiPanel | None = None  # built when first opened
         self.ai_index = self.tabs.addTab(QWidget(), self.tr("AI"))
@@ -262,6 +290,7 @@ class MainWindow(QMainWindow):
     def _on_event(self, event: EngineEvent) -> None:
         if isinstance(event, EngineStarted):
             self._engine_started = True
+            self.load_quiet_hours()
             self.engine_label.setText(self.tr("Database: ") + event.database)
             for action in (self.import_action, self.sample_action):
                 action.setEnabled(True)
@@ -278,6 +307,12 @@ class MainWindow(QMainWindow):
         elif type(event).__name__ == "StackIncident" and event.alert:  # type: ignore[attr-defined]
             self.alertRaised.emit(self.tr("Stack needs you"), event.text)  # type: ignore[attr-defined]
             self.show_status(event.text)  # type: ignore[attr-defined]
+        elif type(event).__name__ == "NotableMessage":
+            self._pending_notes.append(event.item)  # type: ignore[attr-defined]
+            if len(self._pending_notes) == 1:
+                from PySide6.QtCore import QTimer
+
+                QTimer.singleShot(NOTE_GATHER_MS, self._flush_notes)
         elif type(event).__name__ == "AiChanged":
             if self.ai_panel is not None:
                 self.ai_panel.refresh()
@@ -332,6 +367,51 @@ class MainWindow(QMainWindow):
         )
         if path:
             self.import_file(Path(path))
+
+    def load_quiet_hours(self) -> None:
+        self._bridge.call(self._engine.ai_setting("ui.quiet_hours"), self._set_quiet_hours)
+
+    def _set_quiet_hours(self, saved: dict[str, str] | None) -> None:
+        """Quiet hours from the settings: {"from": "20:00", "until": "07:00"} (None: none)."""
+        if not saved:
+            self.quiet_hours = None
+            return
+        self.quiet_hours = (time.fromisoformat(saved["from"]), time.fromisoformat(saved["until"]))
+
+    def _flush_notes(self) -> None:
+        """One notification per urgent or VIP message; several at once become one summary.
+        In quiet hours only a crisis is raised."""
+        items, self._pending_notes = self._pending_notes, []
+        quiet = in_quiet_hours(self.quiet_hours, datetime.now().time())
+        shown = [i for i in items if not quiet or i.urgency == "crisis"]
+        if not shown:
+            return
+        if len(shown) == 1:
+            item = shown[0]
+            label = (
+                "VIP"
+                if item.vip and item.urgency not in ("crisis", "urgent")
+                else ((item.urgency or "").upper() + (" · VIP" if item.vip else ""))
+            )
+            channel = CHANNEL_NAMES.get(item.channel, item.channel)
+            title = f"{label}: {item.sender} ({channel})"
+            self.notify.emit(title, item.first_line, item.conversation_id)
+        else:
+            senders = ", ".join(dict.fromkeys(i.sender for i in shown))
+            self.notify.emit(
+                self.tr("{0} urgent or VIP messages").format(len(shown)),
+                senders,
+                shown[0].conversation_id,
+            )
+
+    def open_conversation(self, conversation_id: int) -> None:
+        """Show a conversation in the unified inbox (e.g. from a notification click)."""
+        if not conversation_id:
+            self.bring_to_front()
+            return
+        self.tabs.setCurrentWidget(self.inbox)
+        self.inbox.pane.show_conversation(conversation_id)
+        self.bring_to_front()
 
     def set_kill_switch(self, on: bool) -> None:
         """Stop (or allow again) automatic replies, e.g. from the tray."""

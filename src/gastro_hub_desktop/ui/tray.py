@@ -12,6 +12,7 @@ from gastro_hub_desktop import APP_NAME
 
 class Tray(QSystemTrayIcon):
     killSwitchToggled = Signal(bool)
+    openConversation = Signal(int)
 
     def __init__(self, icon: QIcon, window: QWidget, quit_app: object) -> None:
         super().__init__(icon, window)
@@ -30,6 +31,8 @@ class Tray(QSystemTrayIcon):
         menu.addAction(quit_action)
         self.setContextMenu(menu)
         self.activated.connect(self._activated)
+        self._clicked_opens = 0
+        self.messageClicked.connect(self._message_clicked)
         self.set_unread(0)
 
     def show_kill_switch(self, on: bool) -> None:
@@ -38,8 +41,17 @@ class Tray(QSystemTrayIcon):
         self.kill_action.setChecked(on)
         self.kill_action.blockSignals(False)
 
+    def notify(self, title: str, text: str, conversation_id: int) -> None:
+        """A customer message worth raising; a click on it opens the conversation."""
+        self._clicked_opens = conversation_id
+        self.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 10000)
+
+    def _message_clicked(self) -> None:
+        self.openConversation.emit(self._clicked_opens)
+
     def alert(self, title: str, text: str) -> None:
         """A notification that needs the user (e.g. a stack service the watchdog gave up on)."""
+        self._clicked_opens = 0
         self.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15000)
 
     def set_unread(self, unread: int) -> None:
