@@ -71,7 +71,10 @@ def run_gui(argv: list[str], exit_after_paint: bool = False, verbose: bool = Fal
         nonlocal tray
         from gastro_hub_desktop.logging_setup import configure
 
-        configure(paths.log_dir(), verbose)
+        log_path = configure(paths.log_dir(), verbose)
+        from gastro_hub_desktop.ui.error_dialog import ErrorReporter
+
+        ErrorReporter(window, log_path).install()
         log.info("starting %s %s, data folder %s", APP_NAME, __version__, data_dir)
         log.info("first paint after %.0f ms", (time.perf_counter() - started) * 1000)
         if exit_after_paint:
