@@ -294,6 +294,26 @@ class Engine:
     def tab_counts(self) -> concurrent.futures.Future[dict[ChannelTab, int]]:
         return self._run(lambda s: s.tab_counts())
 
+    def dashboard(self, days: int = 7) -> concurrent.futures.Future[dict[str, Any]]:
+        """The dashboard's figures: unread per channel (VIP / urgent / normal), per-day
+        messages, reply times and acceptance, the AI summary and every measured health."""
+        from gastro_hub_desktop.engine.assistant import ai_status
+        from gastro_hub_desktop.store.dashboard import daily_figures, unread_by_channel
+
+        def work(s: Store) -> dict[str, Any]:
+            health: dict[str, Any] = {}
+            for accounts in (self.email, *self.kinds.values()):
+                if accounts is not None:
+                    health.update(accounts.health())
+            return {
+                "unread": unread_by_channel(s),
+                "days": daily_figures(s, days),
+                "ai": ai_status(s, self.assistant),
+                "health": health,
+            }
+
+        return self._run(work)
+
     def stats(self) -> concurrent.futures.Future[StoreStats]:
         return self._run(lambda s: s.stats())
 

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from gastro_hub_desktop.ui.accounts_bar import AccountsBar
     from gastro_hub_desktop.ui.ai_panel import AiPanel
     from gastro_hub_desktop.ui.bridge import EngineBridge
+    from gastro_hub_desktop.ui.dashboard import Dashboard
     from gastro_hub_desktop.ui.stack_panel import StackPanel
 
 INBOX_EMPTY = (
@@ -122,6 +123,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(ComingLater(self.tr(BACKUPS_TEXT)), self.tr("Backups"))
         self.stack_panel: StackPanel | None = None  # built when first opened
         self.stack_index = self.tabs.addTab(QWidget(), self.tr("Stack"))
+        self.dashboard: Dashboard | None = None  # built when first opened
+        self.dashboard_index = self.tabs.addTab(QWidget(), self.tr("Dashboard"))
         self.setCentralWidget(self.tabs)
         self.inbox.status.connect(self.show_status)
 
@@ -205,6 +208,19 @@ class MainWindow(QMainWindow):
             self.open_ai_panel()
         elif index == self.stack_index:
             self.open_stack_panel()
+        elif index == self.dashboard_index:
+            self.open_dashboard()
+
+    def open_dashboard(self) -> Dashboard:
+        """The dashboard, built on first use (pyqtgraph loads only then)."""
+        if self.dashboard is None:
+            from gastro_hub_desktop.ui.dashboard import Dashboard
+
+            self.dashboard = Dashboard(self._engine, self._bridge)
+            self._replace_tab(self.dashboard_index, self.dashboard, self.tr("Dashboard"))
+            if self._engine_started or self._engine.ready:
+                self.dashboard.engine_started()
+        return self.dashboard
 
     def open_stack_panel(self) -> StackPanel:
         """The Stack panel, built on first use."""
