@@ -384,3 +384,29 @@ def test_remote_images_are_blocked_until_the_user_asks(
         assert "Remote images are blocked" not in pane.messages.toPlainText()
     finally:
         server.shutdown()
+
+
+def test_keyboard_shortcuts_and_their_help(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+
+    qtbot.waitUntil(lambda: window._engine_started)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: hasattr(window, "shortcuts"), timeout=5000)
+    assert window.shortcuts["next"].shortcut().toString() == "Alt+Down"
+    window.inbox.table.setFocus()
+    qtbot.keyClick(window.inbox.table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.inbox.pane.conversation_id is not None, timeout=5000)
+    first = window.inbox.pane.conversation_id
+    window.shortcuts["next"].trigger()
+    qtbot.waitUntil(lambda: window.inbox.pane.conversation_id not in (None, first), timeout=5000)
+    window.shortcuts["previous"].trigger()
+    qtbot.waitUntil(lambda: window.inbox.pane.conversation_id == first, timeout=5000)
+    window.shortcuts["reply"].trigger()
+    assert window.inbox.pane.reply.hasFocus()
+    window.shortcuts["search"].trigger()
+    assert window.inbox.search_box is not None and window.inbox.search_box.hasFocus()
+    dialog = window.show_shortcuts()
+    text = dialog.findChild(QLabel).text()  # type: ignore[union-attr]
+    for words in ("Next conversation", "Mark done", "Search every conversation", "Ctrl+D"):
+        assert words in text
+    dialog.close()

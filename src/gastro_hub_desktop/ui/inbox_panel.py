@@ -188,6 +188,16 @@ class InboxPanel(QWidget):
             self._searching = ""
             self._show_empty(loading=False)
 
+    def move_selection(self, step: int) -> None:
+        """Select the next (+1) or previous (-1) conversation in the list."""
+        rows = self.model.rowCount()
+        if not rows:
+            return
+        current = self.table.currentIndex().row()
+        row = min(max(0, (current if current >= 0 else -1) + step), rows - 1)
+        self.table.selectRow(row)
+        self.table.setCurrentIndex(self.model.index(row, 0))
+
     def current_filter(self) -> InboxFilter:
         from gastro_hub_desktop.domain.messages import Channel
 

@@ -64,6 +64,26 @@ TAB_TITLES = {
     ChannelTab.CHATS: "Chats",
     ChannelTab.SOCIAL: "Social",
 }
+# (name, key sequence, what it does, MainWindow method)
+SHORTCUTS = (
+    ("next", "Alt+Down", "Next conversation", "next_conversation"),
+    ("previous", "Alt+Up", "Previous conversation", "previous_conversation"),
+    ("reply", "Ctrl+R", "Write a reply", "focus_reply"),
+    (
+        "send",
+        "Ctrl+Return",
+        "Send the reply (an AI draft unchanged: approve it)",
+        "send_or_approve",
+    ),
+    ("done", "Ctrl+D", "Mark done / reopen", "mark_done"),
+    ("search", "Ctrl+F", "Search every conversation", "focus_search"),
+    ("help", "F1", "Show these shortcuts", "show_shortcuts"),
+)
+FIXED_SHORTCUTS = (
+    ("import", "Ctrl+I", "Import a mailbox or chat export", ""),
+    ("sample", "Ctrl+Shift+L", "Load sample data", ""),
+    ("quit", "Ctrl+Q", "Quit", ""),
+)
 NOTE_GATHER_MS = 400  # notifications arriving together are shown as one
 CHANNEL_NAMES = {
     "email": "email",
@@ -287,6 +307,58 @@ class MainWindow(QMainWindow):
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.sample_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.shortcuts: dict[str, QAction] = {}
+        for key, sequence, text, slot in SHORTCUTS:
+            action = QAction(self.tr(text), self)
+            action.setShortcut(QKeySequence(sequence))
+            action.triggered.connect(getattr(self, slot))
+            self.addAction(action)
+            self.shortcuts[key] = action
+
+    def current_panel(self) -> InboxPanel:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, InboxPanel) else self.inbox
+
+    def next_conversation(self) -> None:
+        self.current_panel().move_selection(+1)
+
+    def previous_conversation(self) -> None:
+        self.current_panel().move_selection(-1)
+
+    def focus_reply(self) -> None:
+        self.current_panel().pane.reply.setFocus()
+
+    def send_or_approve(self) -> None:
+        """Send the reply box as it is: an AI draft unchanged counts as approved."""
+        self.current_panel().pane.send_reply()
+
+    def mark_done(self) -> None:
+        self.current_panel().pane.toggle_done()
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentWidget(self.inbox)
+        if self.inbox.search_box is not None:
+            self.inbox.search_box.setFocus()
+            self.inbox.search_box.selectAll()
+
+    def show_shortcuts(self) -> QDialog:
+        """The help overlay listing every keyboard shortcut."""
+        from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
+        rows = "".join(
+            f"<tr><td><b>{QKeySequence(seq).toString(QKeySequence.SequenceFormat.NativeText)}"
+            f"</b></td><td>{self.tr(text)}</td></tr>"
+            for _key, seq, text, _slot in (*SHORTCUTS, *FIXED_SHORTCUTS)
+        )
+        label = QLabel(f"<table cellspacing='8'>{rows}</table>")
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(label)
+        dialog.setModal(False)
+        dialog.open()
+        self.shortcuts_dialog = dialog
+        return dialog
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
