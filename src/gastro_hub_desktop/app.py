@@ -37,6 +37,11 @@ def run_gui(argv: list[str], exit_after_paint: bool = False, verbose: bool = Fal
     app.setWindowIcon(icon)
 
     data_dir = paths.data_dir()
+    from gastro_hub_desktop.ui import i18n
+
+    translator = i18n.install(  # noqa: F841 (kept alive for the app's lifetime)
+        app, i18n.chosen_language(data_dir), paths.resource("translations")
+    )
     instance = SingleInstance(data_dir)
     if not instance.acquire():
         if instance.activate_running():

@@ -4,7 +4,7 @@ pages the view shows (a bounded cache), so a million messages open as fast as a 
 from __future__ import annotations
 
 from collections import OrderedDict
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Signal
@@ -227,11 +227,7 @@ class InboxModel(QAbstractTableModel):
 
 
 def format_when(moment: datetime, now: datetime | None = None) -> str:
-    """Today's messages by time, older ones by date, in local time."""
-    local = moment.astimezone()
-    today = (now or datetime.now(UTC)).astimezone().date()
-    if local.date() == today:
-        return local.strftime("%H:%M")
-    if local.year == today.year:
-        return local.strftime("%d.%m. %H:%M")
-    return local.strftime("%d.%m.%Y")
+    """Today's messages by time, older ones by date, in local time and the UI's language."""
+    from gastro_hub_desktop.ui import i18n
+
+    return i18n.when(moment, now)

@@ -1,0 +1,103 @@
+"""The app's language (Czech, German or English): chosen in the settings or from the system
+locale, loaded with Qt's translation system (.qm files made by pyside6-lrelease), and the
+dates and numbers shown in that language's format."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+LANGUAGES = {"en": "English", "cs": "Čeština", "de": "Deutsch"}
+UI_FILE = "ui.json"  # in the data folder: {"language": "cs"}
+_current = "en"
+# dates: today, this year, other years
+DATE_FORMATS = {
+    "en": ("%H:%M", "%d %b %H:%M", "%d %b %Y"),
+    "cs": ("%H:%M", "%d.%m. %H:%M", "%d.%m.%Y"),
+    "de": ("%H:%M", "%d.%m. %H:%M", "%d.%m.%Y"),
+}
+QT_LOCALES = {"en": "en_GB", "cs": "cs_CZ", "de": "de_DE"}
+
+
+def system_language() -> str:
+    """The system's language when it is one we speak, else English."""
+    from PySide6.QtCore import QLocale
+
+    code = QLocale.system().name().split("_")[0]
+    return code if code in LANGUAGES else "en"
+
+
+def chosen_language(data_dir: Path) -> str:
+    """The language the user chose in the settings, else the system's."""
+    forced = os.environ.get("GASTRO_HUB_LANGUAGE")
+    if forced in LANGUAGES:
+        return forced
+    path = data_dir / UI_FILE
+    if path.exists():
+        try:
+            saved = json.loads(path.read_text(encoding="utf-8")).get("language")
+        except (OSError, ValueError):
+            saved = None
+        if saved in LANGUAGES:
+            return str(saved)
+    return system_language()
+
+
+def save_language(data_dir: Path, language: str) -> None:
+    """Keep the choice for the next start (written whole, then renamed)."""
+    if language not in LANGUAGES:
+        raise ValueError(f"not a language the app speaks: {language}")
+    path = data_dir / UI_FILE
+    current: dict[str, Any] = {}
+    if path.exists():
+        try:
+            current = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            current = {}
+    current["language"] = language
+    partial = path.with_name(path.name + ".part")
+    partial.write_text(json.dumps(current), encoding="utf-8")
+    partial.replace(path)
+
+
+def install(app: Any, language: str, translations: Path) -> Any:
+    """Load the language's translations into the app (English needs none). Returns the
+    translator (keep a reference) or None."""
+    global _current
+    _current = language if language in LANGUAGES else "en"
+    if _current == "en":
+        return None
+    from PySide6.QtCore import QLocale, QTranslator
+
+    QLocale.setDefault(QLocale(QT_LOCALES[_current]))
+    translator = QTranslator(app)
+    if translator.load(str(translations / f"gastro_hub_{_current}.qm")):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
+def current() -> str:
+    return _current
+
+
+def when(moment: datetime, now: datetime | None = None) -> str:
+    """Today's messages by time, older ones by date, in local time and the language's format."""
+    today_format, year_format, other_format = DATE_FORMATS[_current]
+    local = moment.astimezone()
+    today = (now or datetime.now(UTC)).astimezone().date()
+    if local.date() == today:
+        return local.strftime(today_format)
+    if local.year == today.year:
+        return local.strftime(year_format)
+    return local.strftime(other_format)
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """A number with the language's digit grouping and decimal mark (1,234.5 / 1 234,5)."""
+    from PySide6.QtCore import QLocale
+
+    return QLocale(QT_LOCALES[_current]).toString(float(value), "f", decimals)
