@@ -55,7 +55,10 @@ def run_gui(argv: list[str], exit_after_paint: bool = False, verbose: bool = Fal
         )
         return 1
 
-    engine = Engine(paths.database_url())
+    from gastro_hub_desktop.credentials import Credentials
+
+    accepted = bool(i18n.ui_preferences(data_dir).get("allow_insecure_keyring"))
+    engine = Engine(paths.database_url(), credentials=Credentials(allow_insecure=accepted))
     bridge = EngineBridge(engine.events)
     window = MainWindow(engine, bridge)
 
@@ -98,6 +101,7 @@ def run_gui(argv: list[str], exit_after_paint: bool = False, verbose: bool = Fal
             window.notify.connect(tray.notify)
             tray.openConversation.connect(window.open_conversation)
             tray.show()
+            window.tray_available = True
             log.info("tray icon shown")
 
     window.firstPainted.connect(on_first_paint)

@@ -294,6 +294,18 @@ class Engine:
     def tab_counts(self) -> concurrent.futures.Future[dict[ChannelTab, int]]:
         return self._run(lambda s: s.tab_counts())
 
+    def keyring_status(self) -> concurrent.futures.Future[Any]:
+        """Which keyring holds the secrets and whether it works now (checked for real)."""
+
+        def work() -> Any:
+            if self._credentials is None:
+                from gastro_hub_desktop.credentials import Credentials
+
+                self._credentials = Credentials()
+            return self._credentials.status()  # type: ignore[attr-defined]
+
+        return self._run_network(work)
+
     def dashboard(self, days: int = 7) -> concurrent.futures.Future[dict[str, Any]]:
         """The dashboard's figures: unread per channel (VIP / urgent / normal), per-day
         messages, reply times and acceptance, the AI summary and every measured health."""

@@ -46,21 +46,33 @@ def chosen_language(data_dir: Path) -> str:
     return system_language()
 
 
-def save_language(data_dir: Path, language: str) -> None:
-    """Keep the choice for the next start (written whole, then renamed)."""
-    if language not in LANGUAGES:
-        raise ValueError(f"not a language the app speaks: {language}")
+def ui_preferences(data_dir: Path) -> dict[str, Any]:
+    """What the settings keep outside the database (read before it opens): language,
+    minimize to tray, an accepted insecure keyring."""
     path = data_dir / UI_FILE
-    current: dict[str, Any] = {}
-    if path.exists():
-        try:
-            current = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            current = {}
-    current["language"] = language
+    if not path.exists():
+        return {}
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return saved if isinstance(saved, dict) else {}
+
+
+def save_preference(data_dir: Path, key: str, value: Any) -> None:
+    """Keep one preference for the next start (written whole, then renamed)."""
+    current = ui_preferences(data_dir)
+    current[key] = value
+    path = data_dir / UI_FILE
     partial = path.with_name(path.name + ".part")
     partial.write_text(json.dumps(current), encoding="utf-8")
     partial.replace(path)
+
+
+def save_language(data_dir: Path, language: str) -> None:
+    if language not in LANGUAGES:
+        raise ValueError(f"not a language the app speaks: {language}")
+    save_preference(data_dir, "language", language)
 
 
 def install(app: Any, language: str, translations: Path) -> Any:

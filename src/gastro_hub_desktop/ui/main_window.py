@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(QWidget(), self.tr(title))
         self._engine_started = False
         self._pending_notes: list[Any] = []
+        self.tray_available = False  # set by the app when its tray icon is shown
         self.quiet_hours: tuple[time, time] | None = None  # (from, until), local time
         self.tabs.currentChanged.connect(self._tab_opened)
         self.ai_panel: AiPanel | None = None  # built when first opened
@@ -294,7 +295,13 @@ class MainWindow(QMainWindow):
         self.merge_action.triggered.connect(self.open_merges)
         customers.addAction(self.crm_action)
         customers.addAction(self.merge_action)
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.triggered.connect(self.open_settings)
+        file_menu.insertAction(self.quit_action, self.settings_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        shortcuts_help = QAction(self.tr("&Keyboard shortcuts"), self)
+        shortcuts_help.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(shortcuts_help)
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -609,10 +616,29 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._install_shortcuts)
             self.firstPainted.emit()
 
+    def open_settings(self) -> QDialog:
+        from gastro_hub_desktop import paths
+        from gastro_hub_desktop.ui.settings_dialog import SettingsDialog
+
+        self.settings_dialog = SettingsDialog(self._engine, self._bridge, paths.data_dir(), self)
+        self.settings_dialog.open()
+        return self.settings_dialog
+
     def closeEvent(self, event: QCloseEvent) -> None:
         for panel in self.panels():
             panel.pane.keep_unsaved_draft()
+        if self.keep_in_tray and self.tray_available:
+            event.ignore()  # minimize to tray: the app keeps running
+            self.hide()
+            return
         event.accept()
+
+    @property
+    def keep_in_tray(self) -> bool:
+        from gastro_hub_desktop import paths
+        from gastro_hub_desktop.ui import i18n
+
+        return bool(i18n.ui_preferences(paths.data_dir()).get("minimize_to_tray"))
 
 
 def central_panel(window: MainWindow, title: str) -> QWidget | None:
