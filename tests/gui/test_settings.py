@@ -64,7 +64,6 @@ def test_settings_are_kept_and_the_keyring_is_named(
 
     prefs = json.loads((paths.data_dir() / "ui.json").read_text())
     assert prefs["language"] == "cs" and prefs["minimize_to_tray"] is True
-    entry = tmp_path / "config" / "autostart" / "cz.gastrohub.desktop.desktop"
     found = list((tmp_path / "config" / "autostart").glob("*.desktop"))
     assert found, "no autostart entry written"
     text = found[0].read_text()
