@@ -23,6 +23,9 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "data"
     monkeypatch.setenv("GASTRO_HUB_DATA_DIR", str(folder))
     monkeypatch.delenv("GASTRO_HUB_DATABASE_URL", raising=False)
+    # the set-up assistant would open over every window test; its own test turns it back on
+    monkeypatch.setenv("GASTRO_HUB_NO_WIZARD", "1")
+    monkeypatch.delenv("GASTRO_HUB_LANGUAGE", raising=False)
     return folder
 
 

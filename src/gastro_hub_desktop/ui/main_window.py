@@ -3,6 +3,7 @@ a status bar with progress of long jobs, and the File menu (import, sample data)
 
 from __future__ import annotations
 
+import os
 from datetime import datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -299,6 +300,9 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         file_menu.insertAction(self.quit_action, self.settings_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        wizard = QAction(self.tr("&Set-up assistant…"), self)
+        wizard.triggered.connect(self.run_first_run_wizard)
+        help_menu.addAction(wizard)
         shortcuts_help = QAction(self.tr("&Keyboard shortcuts"), self)
         shortcuts_help.triggered.connect(self.show_shortcuts)
         help_menu.addAction(shortcuts_help)
@@ -386,6 +390,7 @@ class MainWindow(QMainWindow):
         if isinstance(event, EngineStarted):
             self._engine_started = True
             self.load_quiet_hours()
+            self._first_run()
             self.engine_label.setText(self.tr("Database: ") + event.database)
             for action in (self.import_action, self.sample_action):
                 action.setEnabled(True)
@@ -615,6 +620,30 @@ class MainWindow(QMainWindow):
 
             QTimer.singleShot(0, self._install_shortcuts)
             self.firstPainted.emit()
+
+    def run_first_run_wizard(self) -> QDialog:
+        from gastro_hub_desktop import paths
+        from gastro_hub_desktop.ui.first_run import FirstRunWizard
+
+        self.wizard = FirstRunWizard(self, paths.data_dir())
+        self.wizard.open()
+        return self.wizard
+
+    def _first_run(self) -> None:
+        """The set-up assistant, once, on a first start with nothing in the inbox."""
+        from gastro_hub_desktop import paths
+        from gastro_hub_desktop.ui import i18n
+
+        if os.environ.get("GASTRO_HUB_NO_WIZARD") or i18n.ui_preferences(paths.data_dir()).get(
+            "first_run_done"
+        ):
+            return
+
+        def check(stats: Any) -> None:
+            if stats.conversations == 0:
+                self.run_first_run_wizard()
+
+        self._bridge.call(self._engine.stats(), check)
 
     def open_settings(self) -> QDialog:
         from gastro_hub_desktop import paths
