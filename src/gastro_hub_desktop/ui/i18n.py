@@ -79,8 +79,12 @@ def install(app: Any, language: str, translations: Path) -> Any:
     """Load the language's translations into the app (English needs none). Returns the
     translator (keep a reference) or None."""
     global _current
-    _current = language if language in LANGUAGES else "en"
+    previous, _current = _current, language if language in LANGUAGES else "en"
     if _current == "en":
+        if previous != "en":
+            from PySide6.QtCore import QLocale
+
+            QLocale.setDefault(QLocale.system())
         return None
     from PySide6.QtCore import QLocale, QTranslator
 
