@@ -1,5 +1,5 @@
 """Command line: the window (default), `doctor`, `import FILE`, `sample-data`, `processor`,
-`triage-eval FILE`, `--version`.
+`triage-eval FILE`, `backup`, `restore SET`, `backups`, `--version`.
 
 GASTRO_HUB_DATA_DIR and GASTRO_HUB_DATABASE_URL choose the data folder and database for every
 command."""
@@ -51,6 +51,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="mbox: an address of yours; mail from it is stored as sent (repeatable)",
     )
     commands.add_parser("sample-data", help="load the multilingual demo set into the database")
+    backup = commands.add_parser(
+        "backup", help="make a verified backup set now (then prune and upload as set up)"
+    )
+    backup.add_argument("--encrypt", action="store_true", default=None, help="encrypt this set")
+    backup.add_argument("--no-upload", dest="upload", action="store_false", default=None)
+    restore = commands.add_parser(
+        "restore", help="restore a backup set (every checksum verified first)"
+    )
+    restore.add_argument("set", help="the set's name, as `gastro-hub backups` lists it")
+    restore.add_argument(
+        "--with-config", action="store_true", help="also bring back the configuration files"
+    )
+    listing = commands.add_parser("backups", help="list the backup sets and their state")
+    listing.add_argument("--verify", action="store_true", help="check every file of every set")
+    listing.add_argument("--remote", action="store_true", help="also list the off-site copies")
     processor = commands.add_parser(
         "processor",
         help="run the engine without the window (sync, triage, send); GET /health answers; "
@@ -95,6 +110,14 @@ def main(argv: list[str] | None = None) -> int:
         from gastro_hub_desktop.commands import load_sample_data
 
         return load_sample_data()
+    if args.command in ("backup", "restore", "backups"):
+        from gastro_hub_desktop.backup import cli as backup_cli
+
+        if args.command == "backup":
+            return backup_cli.run_backup(encrypt=args.encrypt, upload=args.upload)
+        if args.command == "restore":
+            return backup_cli.run_restore(args.set, restore_config=args.with_config)
+        return backup_cli.run_list(verify=args.verify, remote=args.remote)
     if args.command == "processor":
         from gastro_hub_desktop.processor import run_processor
 

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     )
     from gastro_hub_desktop.domain.messages import ChannelTab, ImportResult
     from gastro_hub_desktop.engine.assistant import AiStatus, Assistant
+    from gastro_hub_desktop.engine.backup_control import BackupControl
     from gastro_hub_desktop.engine.channel_accounts import ChannelAccounts
     from gastro_hub_desktop.engine.email_accounts import EmailAccounts
     from gastro_hub_desktop.engine.learning_job import LearningSchedule
@@ -106,6 +107,7 @@ class Engine:
         self.assistant: Assistant | None = None
         self.learning: LearningSchedule | None = None
         self.stack: StackControl | None = None
+        self.backups: BackupControl | None = None
         self._channels_started: Any = None  # an asyncio future, set once the database is open
         self.events = EventBus()
         self._loop_thread = LoopThread("engine")
@@ -204,6 +206,10 @@ class Engine:
             store, lambda _report: self.events.publish(AiChanged(AiActivity()))
         )
         self.learning.start()
+        from gastro_hub_desktop.engine.backup_control import BackupControl
+
+        self.backups = BackupControl(store, self.events, self._credentials, self.backup_now)
+        self.backups.start()
         from gastro_hub_desktop.store.settings import AppSettings
 
         if (AppSettings(store).get("stack") or {}).get("enabled"):
@@ -230,6 +236,8 @@ class Engine:
             self.learning.stop()
         if self.stack is not None:
             self.stack.close()
+        if self.backups is not None:
+            self.backups.stop()
         # after the pools: they may be starting
         for accounts in (self.email, *self.kinds.values()):
             if accounts is not None:
@@ -995,6 +1003,127 @@ class Engine:
     def search_stack_logs(self, text: str) -> concurrent.futures.Future[list[Any]]:
         return self._run_network(lambda: self._stack().search_logs(text))
 
+    # ------------------------------------------------------------ backups
+
+    def _backups(self) -> BackupControl:
+        if self.backups is None:
+            raise EngineNotReady("backups are still starting; try again in a moment")
+        return self.backups
+
+    def backup_now(self) -> Job:
+        """Make a verified backup set now (progress, Cancel), then prune and upload as set."""
+        cancel = threading.Event()
+
+        def run(s: Store) -> Any:
+            from gastro_hub_desktop.engine.backup_control import BackupStatusChanged
+
+            def progress(done: int, total: int) -> None:
+                self.events.publish(JobProgress("backup", done, total, "backup"))
+
+            try:
+                report = self._backups().service().back_up_now(s, progress, cancel.is_set)
+            except Exception as exc:
+                log.warning("backup failed: %s", exc)
+                self.events.publish(JobFinished("backup", str(exc), ok=False))
+                self.events.publish(BackupStatusChanged(f"Backup failed: {exc}", alert=True))
+                raise
+            summary = f"Backup {report.backup_set.name} verified ({report.size / 1e6:.1f} MB)"
+            if report.upload_problem:
+                summary += f"; not off-site: {report.upload_problem}"
+            self.events.publish(JobFinished("backup", summary, ok=True))
+            self.events.publish(BackupStatusChanged(summary))
+            return report
+
+        return Job("backup", self._run(run, channels=True), cancel)
+
+    def backup_sets(self) -> concurrent.futures.Future[tuple[list[Any], Any]]:
+        """The local sets (newest first) and the backups' health."""
+
+        def work(_s: Store) -> tuple[list[Any], Any]:
+            service = self._backups().service()
+            return service.list_sets(), service.health()
+
+        return self._run(work, channels=True)
+
+    def backup_settings(self) -> concurrent.futures.Future[Any]:
+        return self._run(lambda _s: self._backups().settings(), channels=True)
+
+    def save_backup_settings(self, changes: dict[str, Any]) -> concurrent.futures.Future[Any]:
+        return self._run(lambda _s: self._backups().save_settings(changes), write=True,
+                         channels=True)  # fmt: skip
+
+    def verify_backup(self, name: str) -> concurrent.futures.Future[Any]:
+        """Check every file of a set against its manifest (names the file that differs)."""
+        return self._run_network(lambda: self._backups().service().verify(name))
+
+    def prune_plan(self) -> concurrent.futures.Future[Any]:
+        """What the retention policy would keep and remove (shown before anything goes)."""
+        return self._run_network(lambda: self._backups().service().plan_prune())
+
+    def upload_backup(self, name: str) -> concurrent.futures.Future[Any]:
+        return self._run_network(lambda: self._backups().service().upload(name))
+
+    def remote_backups(self) -> concurrent.futures.Future[list[tuple[str, int]]]:
+        return self._run_network(lambda: self._backups().service().list_remote())
+
+    def fetch_backup(self, filename: str) -> concurrent.futures.Future[Any]:
+        return self._run_network(lambda: self._backups().service().fetch(filename))
+
+    def restore_backup(self, name: str) -> Job:
+        """Verify the set, stop everything that writes, restore the database atomically
+        (the one in use kept as a safety copy), start again and report what came back."""
+        from gastro_hub_desktop import paths
+
+        cancel = threading.Event()
+
+        def run(s: Store) -> Any:
+            url = s.engine.url.render_as_string(hide_password=False)
+            service = self._backups().service()
+            service.verify(name)  # a damaged set is refused before anything stops
+            self._stop_writers()
+            s.engine.dispose()
+            try:
+                report = service.restore(
+                    name,
+                    url,
+                    lambda done, total: self.events.publish(
+                        JobProgress("restore", done, total, "restore")
+                    ),
+                    cancel.is_set,
+                )
+            except Exception as exc:
+                self.events.publish(JobFinished("restore", str(exc), ok=False))
+                self._start_channels(s)
+                raise
+            if report.new_database_url:
+                paths.choose_database(report.new_database_url)
+                self._store = _reopen_store(
+                    paths.with_password(report.new_database_url, _password_of(url))
+                )
+            self._start_channels(self.store)
+            rows = sum(report.tables.values())
+            summary = (
+                f"Restored {report.set_name}: {rows:,} rows in {len(report.tables)} tables "
+                f"in {report.seconds:.1f} s"
+            )
+            self.events.publish(JobFinished("restore", summary, ok=True))
+            self._changed(set())
+            return report
+
+        return Job("restore", self._run(run, write=True, channels=True), cancel)
+
+    def _stop_writers(self) -> None:
+        """Everything that writes to the database stops (a restore follows)."""
+        for part in (self.assistant, self.learning, self.social_posts, self.backups):
+            if part is not None:
+                part.stop()
+        for accounts in (self.email, *self.kinds.values()):
+            if accounts is not None:
+                accounts.stop()
+        self.assistant = self.learning = self.social_posts = self.backups = None
+        self.email = self.missive = self.whatsapp = None
+        self.kinds = {}
+
     def move_database(self, url: str, password: str) -> Job:
         """Copy all data to another (empty) database, e.g. the stack's PostgreSQL, with
         progress and cancel; it is used from the next start. `url` without the password,
@@ -1080,3 +1209,15 @@ def describe_database_error(url: str, exc: BaseException) -> str:
         f"Cannot reach the database {where}: {detail}. Check that the server is running and "
         "the address and user in GASTRO_HUB_DATABASE_URL are right."
     )
+
+
+def _reopen_store(url: str) -> Store:
+    from gastro_hub_desktop.store.repository import Store
+
+    return Store.open(url)
+
+
+def _password_of(url: str) -> str | None:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).password if "://" in url else None

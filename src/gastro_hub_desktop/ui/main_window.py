@@ -31,7 +31,6 @@ from gastro_hub_desktop.engine.events import (
     ReplyStatus,
 )
 from gastro_hub_desktop.ui.bridge import user_message
-from gastro_hub_desktop.ui.empty_states import BACKUPS_TEXT, ComingLater
 from gastro_hub_desktop.ui.inbox_panel import InboxPanel
 
 if TYPE_CHECKING:
@@ -41,6 +40,7 @@ if TYPE_CHECKING:
     from gastro_hub_desktop.engine.facade import Engine, Job
     from gastro_hub_desktop.ui.accounts_bar import AccountsBar
     from gastro_hub_desktop.ui.ai_panel import AiPanel
+    from gastro_hub_desktop.ui.backups_panel import BackupsPanel
     from gastro_hub_desktop.ui.bridge import EngineBridge
     from gastro_hub_desktop.ui.dashboard import Dashboard
     from gastro_hub_desktop.ui.stack_panel import StackPanel
@@ -142,7 +142,8 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_opened)
         self.ai_panel: AiPanel | None = None  # built when first opened
         self.ai_index = self.tabs.addTab(QWidget(), self.tr("AI"))
-        self.tabs.addTab(ComingLater(self.tr(BACKUPS_TEXT)), self.tr("Backups"))
+        self.backups_panel: BackupsPanel | None = None  # built when first opened
+        self.backups_index = self.tabs.addTab(QWidget(), self.tr("Backups"))
         self.stack_panel: StackPanel | None = None  # built when first opened
         self.stack_index = self.tabs.addTab(QWidget(), self.tr("Stack"))
         self.dashboard: Dashboard | None = None  # built when first opened
@@ -232,6 +233,19 @@ class MainWindow(QMainWindow):
             self.open_stack_panel()
         elif index == self.dashboard_index:
             self.open_dashboard()
+        elif index == self.backups_index:
+            self.open_backups()
+
+    def open_backups(self) -> BackupsPanel:
+        """The Backups panel, built on first use."""
+        if self.backups_panel is None:
+            from gastro_hub_desktop.ui.backups_panel import BackupsPanel
+
+            self.backups_panel = BackupsPanel(self._engine, self._bridge)
+            self._replace_tab(self.backups_index, self.backups_panel, self.tr("Backups"))
+            if self._engine_started or self._engine.ready:
+                self.backups_panel.engine_started()
+        return self.backups_panel
 
     def open_dashboard(self) -> Dashboard:
         """The dashboard, built on first use (pyqtgraph loads only then)."""
@@ -406,6 +420,9 @@ class MainWindow(QMainWindow):
                 self.ai_panel.refresh()
         elif type(event).__name__ == "StackIncident" and event.alert:  # type: ignore[attr-defined]
             self.alertRaised.emit(self.tr("Stack needs you"), event.text)  # type: ignore[attr-defined]
+            self.show_status(event.text)  # type: ignore[attr-defined]
+        elif type(event).__name__ == "BackupStatusChanged" and event.alert:  # type: ignore[attr-defined]
+            self.alertRaised.emit(self.tr("Backups need you"), event.text)  # type: ignore[attr-defined]
             self.show_status(event.text)  # type: ignore[attr-defined]
         elif type(event).__name__ == "NotableMessage":
             self._pending_notes.append(event.item)  # type: ignore[attr-defined]
