@@ -32,6 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window, print 'first-paint' once it is drawn and quit (start-up benchmark)",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check the data folder, database, keyring and Qt (offscreen); exit 0 if all work",
+    )
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("gui", help="open the main window (the default)")
     commands.add_parser("doctor", help="check the set-up and say how to fix what is missing")
@@ -94,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
             verbose=bool({"-v", "--verbose"} & set(given)),
         )
     args = build_parser().parse_args(given)
+    if args.self_test:
+        from gastro_hub_desktop.selftest import run_self_test
+
+        return run_self_test()
     if args.command in (None, "gui"):
         from gastro_hub_desktop.app import run_gui
 
