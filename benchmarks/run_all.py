@@ -11,6 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_ai
 import bench_cold_start
 import bench_email_sync
+import bench_gui_stall
 import bench_inbox
 import bench_ingest
 import bench_search
@@ -27,6 +28,7 @@ def main() -> None:
         bench_email_sync,
         bench_webhooks,
         bench_ai,
+        bench_gui_stall,
     ):
         print(f"== {bench.__name__}", flush=True)
         bench.main()
