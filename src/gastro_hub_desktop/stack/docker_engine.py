@@ -5,6 +5,7 @@ service, join the docker group)."""
 from __future__ import annotations
 
 import errno
+import http.client
 import logging
 import os
 import socket
@@ -137,6 +138,11 @@ class DockerEngine:
             )
         if any(_is_not_running(c) for c in causes):
             return f"Docker is not running (nothing answers at {where}). {self._how_to_start()}."
+        if any(_is_dropped(c) for c in causes):
+            return (
+                f"Docker stopped answering at {where}: it may be shutting down or restarting. "
+                f"If it does not come back, {_lower_first(self._how_to_start())}."
+            )
         reason = _short(causes[-1] if causes else exc)
         return f"Could not reach the Docker engine at {where}: {reason}. {self._how_to_start()}."
 
@@ -189,6 +195,17 @@ def _is_not_running(exc: BaseException) -> bool:
         return True
     winerror = exc.args[0] if exc.args else None
     return type(exc).__name__ == "error" and winerror == 2  # pywintypes: pipe not found
+
+
+def _is_dropped(exc: BaseException) -> bool:
+    return isinstance(
+        exc, http.client.RemoteDisconnected | ConnectionResetError | ConnectionAbortedError
+        | BrokenPipeError,
+    )  # fmt: skip
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _short(exc: BaseException) -> str:

@@ -64,6 +64,9 @@ class HealPolicy:
     window: float = 600.0
     stable_after: float = 30.0  # healthy this long: the next problem starts at backoff_base
     settle: float = 0.25  # least wait after a `die`, so a following `stop` is seen first
+    # ... and after a die that followed a gentle signal (SIGTERM: `docker stop` by hand), whose
+    # `stop` event can come seconds later on a busy machine
+    stop_settle: float = 3.0
     poll_interval: float = 5.0
     reconnect_base: float = 1.0
     reconnect_cap: float = 30.0
@@ -93,6 +96,7 @@ class _Watch:
     docker_restarts: int = 0  # Docker's RestartCount when last looked at
     oom: bool = False
     signal: str | None = None
+    gentle_kill_ns: int = 0  # last kill event with a signal other than SIGKILL
 
 
 class Watchdog:
@@ -284,7 +288,8 @@ class Watchdog:
                 self._engine_state(False, str(exc))
                 for watch in self._watch.values():
                     if watch.due is not None:  # try again once it is back
-                        watch.due = time.monotonic() + self.policy.poll_interval
+                        later = time.monotonic() + self.policy.poll_interval
+                        watch.due = max(watch.due, later)
             except Exception:
                 log.exception("stack watchdog: unexpected error (carrying on)")
                 self._drop_client()
@@ -295,6 +300,12 @@ class Watchdog:
             self._after_outage()
             return
         if event.get("_stream_ended"):
+            # The engine went away (or restarts): what it did to the containers on its way
+            # down is not a crash. Pending checks are dropped; once it is back, the caught-up
+            # events and the polls tell what still needs healing.
+            for watch in self._watch.values():
+                if watch.due is not None:
+                    self._clear(watch)
             return
         if "_reset" in event:
             watch = self._watch.get(str(event["_reset"]))
@@ -316,8 +327,11 @@ class Watchdog:
         if action == "start":
             watch.seen_running = True
             watch.stopped_by_hand = False
+            watch.gentle_kill_ns, watch.signal = 0, None
         elif action == "kill":
             watch.signal = attributes.get("signal")
+            if watch.signal not in ("9", "SIGKILL") and not ours:
+                watch.gentle_kill_ns = when_ns
         elif action == "oom":
             watch.oom = True
         elif action == "stop" and not ours:
@@ -331,7 +345,12 @@ class Watchdog:
                 signal = f", signal {watch.signal}" if watch.signal else ""
                 what, kind = f"stopped unexpectedly (exit code {code}{signal})", IncidentKind.DIED
             watch.oom, watch.signal = False, None
-            self._notice(watch, what, kind, now, least=self.policy.settle)
+            spec = self.project.services.get(str(service))
+            grace = spec.stop_grace_period if spec and spec.stop_grace_period else 10.0
+            asked_to_stop = 0 < when_ns - watch.gentle_kill_ns < (grace + 5) * 1_000_000_000
+            watch.gentle_kill_ns = 0
+            least = self.policy.stop_settle if asked_to_stop else self.policy.settle
+            self._notice(watch, what, kind, now, least=least)
         elif action.startswith("health_status"):
             status = action.split(":", 1)[-1].strip()
             if status == "healthy":
@@ -345,7 +364,10 @@ class Watchdog:
     def _notice(
         self, watch: _Watch, what: str, kind: IncidentKind, now: float, least: float = 0.0
     ) -> None:
-        if watch.gave_up or watch.due is not None:
+        if watch.gave_up:
+            return
+        if watch.due is not None:  # a check is pending: keep its time, take the newer news
+            watch.problem, watch.kind = what, kind
             return
         if (
             watch.healthy_since is not None
