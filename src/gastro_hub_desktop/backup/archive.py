@@ -1,16 +1,19 @@
-"""The one archive of a backup set: a plain tar (USTAR, regular files only, manifest last), or
-that tar encrypted (see encryption.py). Written under a temporary name; read back in one pass
-that checks every byte: tar headers (their checksums), each file's SHA-256 and size against
-the manifest, zero padding, the end blocks and that nothing follows.
+"""The one archive of a backup set: a plain tar (USTAR, regular files only, manifest last) or
+that tar encrypted; written under a temporary name, and read back in one pass that checks every
+byte and refuses entries that could land outside the target folder.
 
-Reading refuses entries that could land outside the target folder (absolute paths, "..",
-links, devices), a missing or unexpected file and any checksum mismatch, naming the file."""
+Reading checks the tar headers (exactly as this app writes them), each file's SHA-256 and size
+against the manifest, the zero padding, the end blocks and that nothing but zeros follows; a
+missing or unexpected file and any mismatch are refused, naming the file."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import queue
 import tarfile
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -21,7 +24,8 @@ from gastro_hub_desktop.backup.errors import BackupCancelled, SetDamaged, WrongP
 from gastro_hub_desktop.backup.manifest import MANIFEST_NAME, FileEntry, Manifest
 
 BLOCK = 512
-IO_CHUNK = 1 << 20
+IO_CHUNK = 4 << 20  # read and written in pieces this big; cancel is checked between them
+READ_AHEAD = 4  # pieces read ahead by a background thread
 _ZERO_BLOCK = bytes(BLOCK)
 
 Progress = Callable[[int], None]  # bytes done in the current step
@@ -56,21 +60,110 @@ def is_encrypted(path: Path) -> bool:
         return f.read(len(MAGIC)) == MAGIC
 
 
-class _Sink:
-    """A raw file written fully (short writes retried), counting bytes and checking cancel."""
+class ReadAhead:
+    """A file read front to back by a background thread a few pieces ahead, so the disk reads
+    overlap hashing, decrypting and writing (a small file is simply read at once). `done`
+    counts the bytes handed out."""
 
-    def __init__(self, path: Path) -> None:
-        self.file = open(path, "xb", buffering=0)  # noqa: SIM115 (closed by ArchiveWriter)
+    def __init__(self, file: BinaryIO, limit: int | None = None) -> None:
+        self._file = file
+        self._limit = limit
+        self._stop = threading.Event()
+        self._current = memoryview(b"")
+        self._eof = False
+        self.done = 0
+        try:
+            small = os.fstat(file.fileno()).st_size <= IO_CHUNK
+        except (AttributeError, OSError, ValueError):
+            small = False
+        self._queue: queue.Queue[bytes | BaseException] = queue.Queue(0 if small else READ_AHEAD)
+        self._thread: threading.Thread | None = None
+        if small:
+            self._run()
+        else:
+            self._thread = threading.Thread(target=self._run, name="backup-read-ahead",
+                                            daemon=True)  # fmt: skip
+            self._thread.start()
+
+    def _run(self) -> None:
+        left = self._limit
+        try:
+            while not self._stop.is_set():
+                want = IO_CHUNK if left is None else min(IO_CHUNK, left)
+                data = self._file.read(want) if want else b""
+                self._put(data or b"")
+                if not data:
+                    return
+                if left is not None:
+                    left -= len(data)
+        except BaseException as exc:  # handed to the reader, raised there
+            self._put(exc)
+
+    def _put(self, item: bytes | BaseException) -> None:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def _fill(self) -> bool:
+        if self._eof:
+            return False
+        item = self._queue.get()
+        if isinstance(item, BaseException):
+            self._eof = True
+            raise item
+        if not item:
+            self._eof = True
+            return False
+        self._current = memoryview(item)
+        return True
+
+    def pieces(self, size: int) -> Iterator[memoryview]:
+        """The next `size` bytes as views (fewer only at the end of the file)."""
+        while size > 0:
+            if not self._current and not self._fill():
+                return
+            piece = self._current[:size]
+            self._current = self._current[len(piece) :]
+            size -= len(piece)
+            self.done += len(piece)
+            yield piece
+
+    def read(self, size: int = -1) -> bytes:
+        if size < 0:
+            size = 1 << 62
+        return b"".join(self.pieces(size))
+
+    def close(self) -> None:
+        self._stop.set()
+        if self._thread is None:
+            return
+        while self._thread.is_alive():
+            with contextlib.suppress(queue.Empty):
+                self._queue.get(timeout=0.1)
+        self._thread.join()
+
+    def __enter__(self) -> ReadAhead:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+class _Sink:
+    """A raw file written fully (short writes retried), counting the bytes."""
+
+    def __init__(self, file: BinaryIO) -> None:
+        self.file = file
         self.written = 0
 
     def write(self, data: bytes | bytearray | memoryview) -> int:
         view = memoryview(data).cast("B")
         while view:
-            n = self.file.write(view)
-            if n is None:  # pragma: no cover (non-blocking files only)
-                continue
-            view = view[n:]
-            self.written += n
+            view = view[self.file.write(view) or 0 :]
+        self.written += len(data)
         return len(data)
 
 
@@ -81,8 +174,9 @@ class ArchiveWriter:
     def __init__(self, path: Path, passphrase: str | None = None, mtime: float = 0.0) -> None:
         self.path = path
         self.mtime = int(mtime)
-        self._sink = _Sink(path)
-        self._encryptor = EncryptingWriter(self._sink, passphrase) if passphrase else None
+        self._file = open(path, "xb", buffering=0)  # noqa: SIM115 (closed in sync/__exit__)
+        self._sink = _Sink(self._file)
+        self._encryptor = EncryptingWriter(self._sink, passphrase) if passphrase else None  # type: ignore[arg-type]
         self._out: _Sink | EncryptingWriter = self._encryptor or self._sink
         self.entries: list[FileEntry] = []
         self._closed = False
@@ -92,7 +186,7 @@ class ArchiveWriter:
 
     def __exit__(self, kind: object, exc: object, tb: object) -> None:
         if not self._closed:
-            self._sink.file.close()
+            self._file.close()
             self._closed = True
         if exc is not None:
             self.path.unlink(missing_ok=True)
@@ -118,25 +212,25 @@ class ArchiveWriter:
         role: str,
         progress: Progress = _ignore,
         cancelled: Cancelled = _never,
+        size: int | None = None,
     ) -> FileEntry:
-        """Copy `source` in as `name`, hashing it on the way; progress(bytes copied)."""
+        """Copy `source` (its first `size` bytes, or all of it) in as `name`, hashing it on
+        the way; progress(bytes copied)."""
         with open(source, "rb", buffering=0) as f:
-            size = os.fstat(f.fileno()).st_size
+            size = os.fstat(f.fileno()).st_size if size is None else size
             self._header(name, size)
             digest = hashlib.sha256()
-            buffer = bytearray(IO_CHUNK)
-            view = memoryview(buffer)
             done = 0
-            while done < size:
-                if cancelled():
-                    raise BackupCancelled("The backup was cancelled; nothing was kept.")
-                n = f.readinto(view[: min(IO_CHUNK, size - done)])
-                if not n:
-                    raise OSError(f"{source} shrank while it was being archived")
-                digest.update(view[:n])
-                self._out.write(view[:n])
-                done += n
-                progress(done)
+            with ReadAhead(f, size) as reader:
+                for piece in reader.pieces(size):
+                    if cancelled():
+                        raise BackupCancelled("The backup was cancelled; nothing was kept.")
+                    digest.update(piece)
+                    self._out.write(piece)
+                    done += len(piece)
+                    progress(done)
+            if done != size:
+                raise OSError(f"{source} ended after {done} of {size} bytes while archived")
         self._pad(size)
         entry = FileEntry(name, digest.hexdigest(), size, role)
         self.entries.append(entry)
@@ -151,7 +245,7 @@ class ArchiveWriter:
         return entry
 
     def finish(self, manifest: Manifest) -> None:
-        """Append the manifest and the end blocks, seal the encryption, fsync and close."""
+        """Append the manifest and the end blocks and seal the encryption (then `sync()`)."""
         data = manifest.to_json()
         self._header(MANIFEST_NAME, len(data))
         self._out.write(data)
@@ -159,8 +253,11 @@ class ArchiveWriter:
         self._out.write(_ZERO_BLOCK * 2)
         if self._encryptor is not None:
             self._encryptor.close()
-        os.fsync(self._sink.file.fileno())
-        self._sink.file.close()
+
+    def sync(self) -> None:
+        """fsync and close: the archive is on the disk when this returns."""
+        os.fsync(self._file.fileno())
+        self._file.close()
         self._closed = True
 
 
@@ -169,24 +266,6 @@ class ArchiveWriter:
 
 class _Reader(Protocol):
     def read(self, size: int = -1) -> bytes: ...
-
-
-class _Counting:
-    """The raw archive file, counting the bytes read (for progress)."""
-
-    def __init__(self, file: BinaryIO) -> None:
-        self.file = file
-        self.done = 0
-
-    def read(self, size: int = -1) -> bytes:
-        data = self.file.read(size)
-        self.done += len(data)
-        return data
-
-    def readinto(self, buffer: memoryview) -> int:
-        n = self.file.readinto(buffer) or 0
-        self.done += n
-        return n
 
 
 @dataclass
@@ -214,10 +293,8 @@ def scan(
     Raises SetDamaged naming the archive, the member or the manifest; WrongPassphrase;
     BackupCancelled."""
     name = path.name
-    with open(path, "rb", buffering=0) as raw_file:
-        raw = _Counting(raw_file)
-        encrypted = raw_file.read(len(MAGIC)) == MAGIC
-        raw_file.seek(0)
+    encrypted = is_encrypted(path)
+    with open(path, "rb", buffering=0) as raw_file, ReadAhead(raw_file) as raw:
         if encrypted:
             if not passphrase:
                 raise WrongPassphrase(
@@ -236,7 +313,7 @@ def scan(
             sink = None if member == MANIFEST_NAME or sink_for is None else sink_for(member)
             digest = hashlib.sha256()
             kept = bytearray() if member == MANIFEST_NAME else None
-            for chunk in _data(source, size, name, member, encrypted):
+            for chunk in _data(source, size, name, member):
                 if cancelled():
                     raise BackupCancelled("Cancelled; nothing was changed.")
                 digest.update(chunk)
@@ -313,11 +390,16 @@ def _members(source: _Reader, name: str) -> Iterator[tuple[str, int]]:
                 raise SetDamaged(
                     f"{name} is damaged: its end marker at byte {offset} is altered or cut.", name
                 )
-            if source.read(1):
-                raise SetDamaged(f"{name} is damaged: bytes follow its end marker.", name)
+            while rest := source.read(IO_CHUNK):  # tar tools pad with zeros; nothing else
+                if rest.count(0) != len(rest):
+                    raise SetDamaged(f"{name} is damaged: bytes follow its end marker.", name)
             return
         try:
             info = tarfile.TarInfo.frombuf(block, "utf-8", "strict")
+            # the tar checksum skips its own field: a header must also be exactly what our
+            # writer makes of its values
+            if info.tobuf(tarfile.USTAR_FORMAT, "utf-8", "strict") != block:
+                raise ValueError("not a header this app writes")
         except (tarfile.HeaderError, UnicodeDecodeError, ValueError) as exc:
             raise SetDamaged(
                 f"{name} is damaged: the entry header at byte {offset} is corrupt ({exc}).", name
@@ -337,26 +419,21 @@ def _members(source: _Reader, name: str) -> Iterator[tuple[str, int]]:
         offset += BLOCK + info.size + (-info.size % BLOCK)
 
 
-def _data(
-    source: _Reader, size: int, name: str, member: str, encrypted: bool
-) -> Iterator[memoryview | bytes]:
+def _data(source: _Reader, size: int, name: str, member: str) -> Iterator[memoryview | bytes]:
     left = size
-    if not encrypted and isinstance(source, _Counting):
-        buffer = bytearray(IO_CHUNK)
-        view = memoryview(buffer)
-        while left:
-            n = source.readinto(view[: min(IO_CHUNK, left)])
-            if not n:
-                raise SetDamaged(f"{name} is damaged: it ends inside {member}.", name)
-            left -= n
-            yield view[:n]
+    if isinstance(source, ReadAhead):
+        for piece in source.pieces(size):
+            left -= len(piece)
+            yield piece
     else:
         while left:
             piece = source.read(min(IO_CHUNK, left))
             if not piece:
-                raise SetDamaged(f"{name} is damaged: it ends inside {member}.", name)
+                break
             left -= len(piece)
             yield piece
+    if left:
+        raise SetDamaged(f"{name} is damaged: it ends inside {member}.", name)
     padding = _read_exact(source, -size % BLOCK)
     if len(padding) != -size % BLOCK or padding.count(0) != len(padding):
         raise SetDamaged(f"{name} is damaged: the padding after {member} is altered.", name)

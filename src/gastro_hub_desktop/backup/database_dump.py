@@ -1,9 +1,11 @@
-"""Dumping and restoring the app's database. SQLite: the online backup API inside one read
-transaction (a consistent snapshot while the app keeps writing); restore writes a new file and
-swaps it in with os.replace after keeping the old one as a safety copy. PostgreSQL: `pg_dump
--Fc` in an exported snapshot; restore with `pg_restore --single-transaction` into a fresh
-database whose URL is returned (the caller switches). Rows and an order-independent checksum
-per table, measured in the same snapshot, prove a round trip."""
+"""Dumping and restoring the app's database, consistent while the app keeps writing: SQLite
+(the snapshot straight from its file, else the online backup API) and PostgreSQL (`pg_dump -Fc`,
+`pg_restore --single-transaction` into a fresh database). Rows and checksums per table.
+
+SQLite restore writes a new file and swaps it in with os.replace after keeping the old one as
+a safety copy. PostgreSQL restore returns the fresh database's URL (the caller switches to
+it). Rows and an order-independent checksum per table, measured in the dump's own snapshot,
+prove a round trip."""
 
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ import shutil
 import sqlite3
 import subprocess
 import threading
-from collections.abc import Callable, Iterable
+import time as clock
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -247,6 +250,73 @@ def dump_sqlite(
         if target is not None:
             target.close()
         source.close()
+
+
+@dataclass(frozen=True)
+class SqliteSnapshot:
+    """While held: the first `size` bytes of the database file at `path` are exactly the
+    database as of the snapshot, and stay so."""
+
+    path: Path
+    size: int
+    schema_revision: str | None
+    tables: dict[str, TableSummary]
+
+
+@contextlib.contextmanager
+def sqlite_snapshot(
+    db_path: Path, checksums: bool = False, attempts: int = 6
+) -> Iterator[SqliteSnapshot | None]:
+    """Hold a read transaction on the live database such that its file can be copied as is
+    (the fast path: one sequential read, no scratch copy); None when that cannot be promised
+    right now, and the caller uses the online backup API instead.
+
+    Why the file then holds the snapshot: in WAL mode the main file changes only by
+    checkpoints, and a checkpoint never copies frames newer than the snapshot of an open
+    reader (nor any frame while a reader reads the file alone, nor restarts the WAL under a
+    reader). So once a PASSIVE checkpoint, run after our transaction began, reports every
+    frame of the WAL copied, the file is our snapshot until we end the transaction. In a
+    rollback-journal mode our shared lock keeps writers out of the file meanwhile."""
+    if os.name != "posix":  # Windows locks byte ranges of the file against reads
+        yield None
+        return
+    conn = sqlite3.connect(db_path, timeout=30, isolation_level=None)
+    probe = sqlite3.connect(db_path, timeout=30, isolation_level=None)
+    try:
+        mode = str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+        held = False
+        for attempt in range(attempts):
+            if mode == "wal":
+                probe.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            conn.execute("BEGIN")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot
+            if mode != "wal":
+                held = True
+                break
+            busy, in_log, copied = probe.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            if busy == 0 and in_log == copied:
+                held = True
+                break
+            conn.execute("ROLLBACK")
+            clock.sleep(0.02 * (attempt + 1))
+        if not held:
+            log.info("SQLite snapshot not in the file (busy writers); using the backup API")
+            yield None
+            return
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        page_count = conn.execute("PRAGMA page_count").fetchone()[0]
+        size = int(page_size) * int(page_count)
+        if db_path.stat().st_size < size:
+            yield None
+            return
+        revision = _revision_sqlite(conn)
+        tables = _sqlite_fingerprints(conn, checksums)
+        yield SqliteSnapshot(db_path, size, revision, tables)
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        conn.close()
+        probe.close()
 
 
 def _fsync_dir(folder: Path) -> None:

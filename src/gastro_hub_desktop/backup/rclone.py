@@ -1,8 +1,6 @@
-"""Off-site copies through the `rclone` program, to any remote the user configured in rclone
-(Google Drive, Dropbox, S3, WebDAV...) or given inline (":webdav,url=...:folder"): upload a set
-(`rclone copyto`, then `rclone check --one-way --download`, which reads the copy back and
-compares it byte for byte), list the sets on the remote and fetch one back. Every call has a
-time limit and can be cancelled; failures come back as UploadFailed in plain words."""
+"""Off-site copies with the `rclone` program to any remote the user set up in rclone or gave
+inline (":webdav,url=...:folder"): upload and read back (`rclone check --download`), list, fetch;
+every call has a time limit and can be cancelled; failures come back in plain words."""
 
 from __future__ import annotations
 
@@ -167,9 +165,12 @@ def list_remote(remote: RcloneRemote, cancelled: Callable[[], bool] = _never) ->
     return [RemoteFile(str(item["Name"]), int(item.get("Size", -1))) for item in json.loads(out)]
 
 
-def read_remote(remote: RcloneRemote, filename: str, cancelled: Callable[[], bool] = _never) -> str:
-    """A small remote file's text (a set's index)."""
-    return _run(remote, ["cat", remote.path_of(filename)], "Reading", cancelled)
+def fetch_matching(
+    remote: RcloneRemote, pattern: str, dest: Path, cancelled: Callable[[], bool] = _never
+) -> None:
+    """Copy the files of the remote folder matching `pattern` (an rclone filter such as
+    "/gastro-hub-*.json") into the local folder `dest`, in one call."""
+    _run(remote, ["copy", remote.target, str(dest), "--include", pattern], "Reading", cancelled)
 
 
 def fetch(

@@ -1,7 +1,6 @@
 """Which sets to keep: the newest verified set of each of the last N days, ISO weeks and months
-that have one (defaults 7/4/12), counted in the user's local time zone (zoneinfo, so a DST
-change moves no set into the wrong day). `plan()` says what would go and why before anything
-is removed; the newest verified set is never pruned and a policy that keeps nothing is refused."""
+that have one (7/4/12), in the user's zoneinfo time zone (DST safe); `plan()` gives the reasons
+before anything goes, never prunes the newest verified set and refuses an empty policy."""
 
 from __future__ import annotations
 

@@ -14,8 +14,10 @@ import os
 import re
 import shutil
 import sqlite3
+import tempfile
 import time
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
@@ -26,7 +28,7 @@ from sqlalchemy.engine import make_url
 from gastro_hub_desktop import paths
 from gastro_hub_desktop.backup import database_dump, failpoints, rclone, retention, sets
 from gastro_hub_desktop.backup.archive import ArchiveWriter, safe_target, scan
-from gastro_hub_desktop.backup.database_dump import SQLITE, DumpResult, PgTools
+from gastro_hub_desktop.backup.database_dump import POSTGRESQL, SQLITE, DumpResult, PgTools
 from gastro_hub_desktop.backup.encryption import describe as describe_encryption
 from gastro_hub_desktop.backup.errors import (
     BackupCancelled,
@@ -84,6 +86,17 @@ class RestoreReport:
     new_database_url: str | None = None  # PostgreSQL: switch to this (no password in it)
     files: tuple[str, ...] = ()  # config and extra files brought back, where they went
     notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RemoteSet:
+    """A set on the rclone remote (fetch it by `filename` to restore it)."""
+
+    name: str
+    filename: str
+    size: int
+    created_at: datetime
+    contents: dict[str, Any] | None  # None: encrypted, or no index beside it
 
 
 @dataclass(frozen=True)
@@ -205,29 +218,51 @@ class BackupService:
         created = datetime.now(UTC)
         name = sets.new_set_name(folder, created)
         estimate = self._estimate(url, kind)
-        self._check_space(folder, 2 * estimate + (1 << 20), "The backups folder", folder)
-        phases = _Phases(progress, [estimate, estimate, estimate])
+        self._check_space(folder, estimate + (1 << 20), "The backups folder", folder)
+        phases = _Phases(progress, [0, estimate, estimate])
         dump_part = sets.part_path(folder, name, "dump")
         archive_part = sets.part_path(folder, name, "archive")
         archive = folder / (name + sets.archive_suffix(passphrase is not None))
+        member = f"database/{self._dump_name(url, kind)}"
+        checksums = self._checksums(kind)
         notes: list[str] = []
         try:
-            dump = self._dump(url, kind, dump_part, phases.step(0), cancelled)
-            size = dump.path.stat().st_size
             with ArchiveWriter(archive_part, passphrase, created.timestamp()) as writer:
-                member = f"database/{self._dump_name(url, kind)}"
-                writer.add_file(member, dump.path, "database", phases.step(1, size), cancelled)
-                _remove(dump_part)  # space back before the small files and the manifest
+                snapshot: Any = None
+                if kind == SQLITE:  # the fast path: the snapshot straight from the file
+                    path = database_dump.sqlite_path(url)
+                    with database_dump.sqlite_snapshot(path, checksums) as snapshot:
+                        if snapshot is not None:
+                            progress_of = phases.step(1, snapshot.size)
+                            writer.add_file(member, path, "database", progress_of, cancelled,
+                                            size=snapshot.size)  # fmt: skip
+                if snapshot is None:  # a dump to a scratch file, then into the archive
+                    self._check_space(folder, 2 * estimate + (1 << 20), "The backups folder",
+                                      folder)  # fmt: skip
+                    phases.sizes[0] = estimate
+                    snapshot = self._dump(url, kind, dump_part, phases.step(0), cancelled)
+                    size = dump_part.stat().st_size
+                    writer.add_file(member, dump_part, "database", phases.step(1, size),
+                                    cancelled)  # fmt: skip
+                    _remove(dump_part)  # space back before the small files and the manifest
                 self._add_config(writer, notes)
-                for arcname, path in sorted((extra_files or {}).items()):
-                    writer.add_file(f"extra/{arcname}", path, "extra", cancelled=cancelled)
+                for arcname, extra in sorted((extra_files or {}).items()):
+                    writer.add_file(f"extra/{arcname}", extra, "extra", cancelled=cancelled)
                 encryption = describe_encryption() if passphrase else {"scheme": "none"}
-                manifest = Manifest(created, kind, dump.schema_revision,
-                                    tuple(writer.entries), dump.tables, encryption)  # fmt: skip
+                manifest = Manifest(created, kind, snapshot.schema_revision,
+                                    tuple(writer.entries), snapshot.tables, encryption)  # fmt: skip
                 writer.finish(manifest)
-            failpoints.reach("backup.before-verify")
-            written = archive_part.stat().st_size
-            result = scan(archive_part, passphrase, None, phases.step(2, written), cancelled)
+                failpoints.reach("backup.before-verify")
+                written = writer.bytes_written
+                # verify by reading it all back while the kernel writes it to the disk
+                with ThreadPoolExecutor(1, thread_name_prefix="backup-fsync") as pool:
+                    syncing = pool.submit(writer.sync)
+                    try:
+                        result = scan(archive_part, passphrase, None, phases.step(2, written),
+                                      cancelled)  # fmt: skip
+                    finally:
+                        wait([syncing])
+                    syncing.result()
             if result.manifest.to_json() != manifest.to_json():
                 raise SetDamaged(f"{archive.name}: the manifest read back differs.", archive.name)
             state = sets.SetState(
@@ -235,18 +270,19 @@ class BackupService:
                 verified_at=format_time(datetime.now(UTC)),
                 contents=None if passphrase else sets.contents_of(manifest),
             )  # fmt: skip
-            sets.write_state(folder, state)
             failpoints.reach("backup.before-rename")
-            os.replace(archive_part, archive)
+            os.replace(archive_part, archive)  # the set appears whole, or not at all
             database_dump._fsync_dir(folder)
+            failpoints.reach("backup.after-rename")
+            sets.write_state(folder, state)  # lost in a crash just here: shown "not verified"
         except BaseException as exc:
             _remove(dump_part, archive_part)
             if _is_disk_full(exc):
                 free = shutil.disk_usage(folder).free
                 raise DiskFull(
                     f"The backups folder {folder} is full ({_mb(free)} free; this set needs "
-                    f"about {_mb(2 * estimate)} while it is made). Nothing was kept and earlier "
-                    "sets are untouched: free some space or choose another backups folder."
+                    f"about {_mb(estimate)}). Nothing was kept and earlier sets are untouched: "
+                    "free some space or choose another backups folder."
                 ) from exc
             if isinstance(exc, sqlite3.Error):
                 raise BackupError(f"The database could not be read for the backup: {exc}") from exc
@@ -277,6 +313,13 @@ class BackupService:
             except (BackupError, OSError) as exc:
                 report = replace(report, upload_problem=str(exc))
         return report
+
+    def _checksums(self, kind: str) -> bool:
+        """Table checksums by default for PostgreSQL only: its dump is logical, so they prove
+        the round trip; a SQLite dump is the database file byte for byte, which the file's
+        SHA-256 already proves (and hashing every row of a 1 GB file would double the time)."""
+        chosen = self.settings.table_checksums
+        return kind == POSTGRESQL if chosen is None else chosen
 
     def _estimate(self, url: str, kind: str) -> int:
         if kind == SQLITE:
@@ -317,7 +360,7 @@ class BackupService:
         progress: Callable[[int], None],
         cancelled: CancelCheck,
     ) -> DumpResult:
-        checksums = self.settings.table_checksums
+        checksums = self._checksums(kind)
         if kind == SQLITE:
             return database_dump.dump_sqlite(database_dump.sqlite_path(url), dest,
                                              checksums=checksums, progress=progress,
@@ -370,19 +413,20 @@ class BackupService:
             work_folder = self.folder
             sets.clean_stale(work_folder)
             new_file = sets.part_path(work_folder, backup_set.name, "restore")
+        sets.clean_stale(self.data_dir)  # a staging folder left by a killed restore
         self._check_space(work_folder, backup_set.size + (1 << 20), "The database folder",
                           work_folder)  # fmt: skip
         staging = self.data_dir / f".restore-{backup_set.name}.p{os.getpid()}.staging.part"
-        opened: dict[str, BinaryIO] = {}
+        opened: list[BinaryIO] = []
 
-        def sink_for(member: str) -> BinaryIO | None:
+        def sink_for(member: str) -> BinaryIO:
             if member.startswith("database/"):
                 target = new_file
             else:
                 target = safe_target(staging, member)
                 target.parent.mkdir(parents=True, exist_ok=True)
             handle = open(target, "xb")  # noqa: SIM115 (closed below)
-            opened[member] = handle
+            opened.append(handle)
             return handle
 
         phases = _Phases(progress, [backup_set.size, max(backup_set.size // 20, 1)])
@@ -394,10 +438,7 @@ class BackupService:
                 sets.record_verification(backup_set, problem=str(exc))
                 raise
             finally:
-                for handle in opened.values():
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                    handle.close()
+                _close_sinks(opened)
             manifest = result.manifest
             manifest.check_restorable()
             if manifest.database_kind != kind:
@@ -563,14 +604,32 @@ class BackupService:
         sets.write_state(self.folder, state)
         return state.offsite
 
-    def list_remote(self, cancelled: CancelCheck = _not_cancelled) -> list[tuple[str, int]]:
-        """The sets on the remote: (archive file name, size), newest first."""
+    def list_remote(self, cancelled: CancelCheck = _not_cancelled) -> list[RemoteSet]:
+        """The sets on the remote, newest first, with what they hold (from the small index
+        uploaded beside each archive; encrypted sets show no contents)."""
         remote = self.remote
         if remote is None:
             return []
-        found = [(f.name, f.size) for f in rclone.list_remote(remote, cancelled)
-                 if sets.ARCHIVE.match(f.name)]  # fmt: skip
-        return sorted(found, reverse=True)
+        archives = {f.name: f.size for f in rclone.list_remote(remote, cancelled)
+                    if sets.ARCHIVE.match(f.name)}  # fmt: skip
+        indexes: dict[str, sets.SetState] = {}
+        if archives:
+            with tempfile.TemporaryDirectory(prefix="gastro-hub-remote-") as tmp:
+                rclone.fetch_matching(remote, "/gastro-hub-*.json", Path(tmp), cancelled)
+                for path in Path(tmp).glob("*.json"):
+                    with contextlib.suppress(ValueError, TypeError, OSError):
+                        indexes[path.stem] = sets.SetState.from_json(path.read_text("utf-8"))
+        found = []
+        for filename, size in archives.items():
+            match = sets.ARCHIVE.match(filename)
+            assert match is not None
+            name = match.group(1)
+            index = indexes.get(name)
+            created = sets.set_time(name)
+            assert created is not None
+            found.append(RemoteSet(name, filename, size, created,
+                                   index.contents if index else None))  # fmt: skip
+        return sorted(found, key=lambda r: (r.created_at, r.name), reverse=True)
 
     def fetch(self, filename: str, cancelled: CancelCheck = _not_cancelled) -> sets.BackupSet:
         """Bring a set back from the remote into the backups folder, verified before it shows."""
@@ -627,6 +686,21 @@ class BackupService:
         elif verified and verified[0].name in not_offsite:
             message = f"The newest backup is not off-site: {verified[0].state.offsite.describe()}"
         return BackupHealth(last, overdue, not_offsite, message)
+
+
+def _close_sinks(opened: list[BinaryIO]) -> None:
+    """Finish the files a restore wrote: all written and on the disk, or the first error."""
+    problem: BaseException | None = None
+    for handle in opened:
+        try:
+            handle.flush()
+            os.fsync(handle.fileno())
+        except BaseException as exc:
+            problem = problem or exc
+        finally:
+            handle.close()
+    if problem is not None:
+        raise problem
 
 
 def _now() -> str:

@@ -1,7 +1,6 @@
-"""The backup sets in the backups folder: names that encode their UTC time, a small JSON state
-file beside each archive (last verification, off-site state), listing (foreign files are left
-alone), verifying, deleting, and the temporary-name rule that keeps half-written archives out
-of sight: work files end in ".part", are never listed, and stale ones go at the next backup."""
+"""The backup sets in the backups folder: names encoding their UTC time, a JSON state file beside
+each archive (verification, off-site state), listing (foreign files ignored), verifying and
+deleting; work files end in ".part", are never listed, and stale ones go at the next backup."""
 
 from __future__ import annotations
 

@@ -25,7 +25,8 @@ class BackupSettings:
     rclone_config: str | None = None  # RCLONE_CONFIG, when not rclone's default file
     upload_after_backup: bool = True
     pg_container: str | None = None  # run pg_dump/pg_restore in this container (the stack)
-    table_checksums: bool = True  # checksum every table's rows into the manifest
+    # rows of every table checksummed into the manifest; None: for PostgreSQL only
+    table_checksums: bool | None = None
     config_files: tuple[str, ...] = (paths.DATABASE_CHOICE,)  # in the data folder; no secrets
     every_hours: float = 6.0  # the schedule (run by the engine's scheduler)
     alert_after_hours: float = 26.0  # no verified set for this long: tray alert, red line

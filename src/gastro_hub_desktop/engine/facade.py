@@ -1063,7 +1063,7 @@ class Engine:
     def upload_backup(self, name: str) -> concurrent.futures.Future[Any]:
         return self._run_network(lambda: self._backups().service().upload(name))
 
-    def remote_backups(self) -> concurrent.futures.Future[list[tuple[str, int]]]:
+    def remote_backups(self) -> concurrent.futures.Future[list[Any]]:
         return self._run_network(lambda: self._backups().service().list_remote())
 
     def fetch_backup(self, filename: str) -> concurrent.futures.Future[Any]:
@@ -1079,7 +1079,7 @@ class Engine:
         def run(s: Store) -> Any:
             url = s.engine.url.render_as_string(hide_password=False)
             service = self._backups().service()
-            service.verify(name)  # a damaged set is refused before anything stops
+            service.verify(name)  # a damaged set is refused before anything stops (read twice)
             self._stop_writers()
             s.engine.dispose()
             try:
