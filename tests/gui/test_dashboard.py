@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from gastro_hub_desktop.domain.messages import Channel, Direction, IncomingMessage
 from gastro_hub_desktop.engine.facade import Engine
-from gastro_hub_desktop.store.dashboard import daily_figures, unread_by_channel
+from gastro_hub_desktop.store.dashboard import ZONE, daily_figures, unread_by_channel
 from gastro_hub_desktop.store.repository import Store
 from gastro_hub_desktop.ui.bridge import EngineBridge
 from gastro_hub_desktop.ui.main_window import MainWindow
@@ -83,9 +83,12 @@ def test_dashboard_shows_the_databases_figures_and_follows_changes(
 
     qtbot.waitUntil(lambda: table().get("whatsapp") == ("0", "1", "0"), timeout=10000)
     assert table()["email"] == ("1", "0", "1")  # the VIP's, and the one answered but unread
-    today = daily_figures(engine.store, 7)[-1]
-    assert today.median_reply_minutes == 30.0
-    assert dash.figures is not None and dash.figures["days"][-1].median_reply_minutes == 30.0
+    # the day (Prague time) the question was asked: near midnight that may be yesterday
+    asked = (NOW - timedelta(minutes=40)).astimezone(ZONE).date().isoformat()
+    day = next(d for d in daily_figures(engine.store, 7) if d.day == asked)
+    assert day.median_reply_minutes == 30.0
+    assert dash.figures is not None
+    assert next(d for d in dash.figures["days"] if d.day == asked).median_reply_minutes == 30.0
     assert "messages triaged today" in dash.ai.text()
 
     # a new customer message: the dashboard follows the engine's announcement
