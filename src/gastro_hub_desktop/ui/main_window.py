@@ -597,7 +597,10 @@ class MainWindow(QMainWindow):
         self.cancel_button.setVisible(False)
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(self, APP_NAME, user_message(exc))
+        self.show_status(user_message(exc))
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, user_message(exc), parent=self)
+        box.open()  # not exec(): the window keeps working while the message is shown
+        self.job_message = box
 
     def cancel_job(self) -> None:
         if self._job is not None:
