@@ -69,7 +69,8 @@ def test_back_up_restore_and_refuse_a_damaged_set(
 
     panel.table.selectRow(0)
     panel.restore(confirmed=True)
-    qtbot.waitUntil(lambda: panel.result.text().startswith("Restored"), timeout=60000)
+    qtbot.waitUntil(lambda: not panel.result.text().startswith("Restoring"), timeout=60000)
+    assert panel.result.text().startswith("Restored"), panel.result.text()
     assert engine.store.stats().messages == before.messages
     qtbot.waitUntil(lambda: engine.assistant is not None, timeout=10000)  # running again
 

@@ -67,6 +67,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 CHANNELS_START_DELAY = 0.5  # seconds after the database is open
 CRM_MAPPING_KEY = "crm.mapping"
+RESTORE_TRIES = 30  # a read from the window may hold the database for a moment
 
 
 class EngineNotReady(RuntimeError):
@@ -330,6 +331,7 @@ class Engine:
                 "days": daily_figures(s, days),
                 "ai": ai_status(s, self.assistant),
                 "health": health,
+                "stack_incidents": s.audit_entries(prefix="stack.", limit=5),
             }
 
         return self._run(work)
@@ -1031,7 +1033,8 @@ class Engine:
             if report.upload_problem:
                 summary += f"; not off-site: {report.upload_problem}"
             self.events.publish(JobFinished("backup", summary, ok=True))
-            self.events.publish(BackupStatusChanged(summary))
+            # a set that did not get off-site is worth the user's attention
+            self.events.publish(BackupStatusChanged(summary, alert=bool(report.upload_problem)))
             return report
 
         return Job("backup", self._run(run, channels=True), cancel)
@@ -1083,14 +1086,7 @@ class Engine:
             self._stop_writers()
             s.engine.dispose()
             try:
-                report = service.restore(
-                    name,
-                    url,
-                    lambda done, total: self.events.publish(
-                        JobProgress("restore", done, total, "restore")
-                    ),
-                    cancel.is_set,
-                )
+                report = self._restore_when_quiet(service, name, url, s, cancel)
             except Exception as exc:
                 self.events.publish(JobFinished("restore", str(exc), ok=False))
                 self._start_channels(s)
@@ -1111,6 +1107,35 @@ class Engine:
             return report
 
         return Job("restore", self._run(run, write=True, channels=True), cancel)
+
+    def _restore_when_quiet(
+        self, service: Any, name: str, url: str, store: Store, cancel: threading.Event
+    ) -> Any:
+        """Restore once the window's own reads (a page of the inbox, a count) have finished:
+        a read in progress keeps the database busy for a moment."""
+        import time
+
+        from gastro_hub_desktop.backup.errors import RestoreRefused
+
+        for attempt in range(RESTORE_TRIES):
+            if self._readers is not None:  # reads already queued finish first
+                for done in [self._readers.submit(lambda: None) for _ in range(2)]:
+                    done.result(30)
+            store.engine.dispose()
+            try:
+                return service.restore(
+                    name,
+                    url,
+                    lambda done, total: self.events.publish(
+                        JobProgress("restore", done, total, "restore")
+                    ),
+                    cancel.is_set,
+                )
+            except RestoreRefused as exc:
+                if "still in use" not in str(exc) or attempt == RESTORE_TRIES - 1:
+                    raise
+                time.sleep(0.3)
+        raise AssertionError("unreachable")
 
     def _stop_writers(self) -> None:
         """Everything that writes to the database stops (a restore follows)."""

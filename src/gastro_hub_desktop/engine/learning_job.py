@@ -152,7 +152,7 @@ class LearningSchedule:
 
     def stop(self) -> None:
         if self._scheduler is not None:
-            self._scheduler.shutdown(wait=False)
+            self._scheduler.shutdown(wait=True)  # a running job finishes its transaction first
 
 
 def today_local() -> date:

@@ -1055,16 +1055,15 @@ class Store:
             self._audit(conn, actor, action, detail=detail)
 
     def audit_entries(
-        self, limit: int = 100
+        self, limit: int = 100, prefix: str | None = None
     ) -> list[tuple[datetime, str, str, dict[str, Any] | None]]:
+        """The newest audit entries (those whose action starts with `prefix`, if given)."""
         a = _audit.c
+        query = select(a.at, a.actor, a.action, a.detail).order_by(a.id.desc()).limit(limit)
+        if prefix:
+            query = query.where(a.action.startswith(prefix))
         with self.engine.connect() as conn:
-            return [
-                (r.at, r.actor, r.action, r.detail)
-                for r in conn.execute(
-                    select(a.at, a.actor, a.action, a.detail).order_by(a.id.desc()).limit(limit)
-                )
-            ]
+            return [(r.at, r.actor, r.action, r.detail) for r in conn.execute(query)]
 
 
 def _row(r: Any) -> ConversationRow:

@@ -145,6 +145,13 @@ class Dashboard(QWidget):
             f"({self.tr('checked')} {_when(h.checked_at)})"
             for key, h in sorted(figures["health"].items())
         ]
+        for at, _actor, action, detail in figures.get("stack_incidents", []):
+            what = (detail or {}).get("what") or action.removeprefix("stack.")
+            service = (detail or {}).get("service", "")
+            lines.append(
+                f"<span style='color:#a60'>{html.escape(_when(at))} stack {html.escape(service)}: "
+                f"{html.escape(str(what))}</span>"
+            )
         self.health.setText("<br>".join(lines) or self.tr("No channel connected yet."))
         self._draw(figures["days"])
 
