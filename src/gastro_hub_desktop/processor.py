@@ -1,7 +1,11 @@
 """`gastro-hub processor`: the engine without the window, for the stack's container or a
 server. It syncs every channel, triages and drafts, sends what is queued, answers
 `GET /health` for the container's healthcheck, and on SIGTERM finishes the write in progress
-and stops cleanly (exit code 0)."""
+and stops cleanly (exit code 0).
+
+On a PostgreSQL database processors take turns: exactly one (the holder of an advisory lock)
+fetches and sends; the others stand by and take over within seconds when it dies. A processor
+that loses the lead exits with code 3 at once."""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 HEALTH_HOST = "127.0.0.1"
 HEALTH_PORT = 8780
+EXIT_LEAD_LOST = 3  # office mode: the lead was lost; a restart makes it a standby
 
 
 def health_report(engine: Any) -> tuple[int, dict[str, Any]]:
@@ -32,8 +37,12 @@ def health_report(engine: Any) -> tuple[int, dict[str, Any]]:
         if accounts is not None:
             channels.update({key: h.state.value for key, h in accounts.health().items()})
     assistant = engine.assistant
+    office = engine.office
     return 200, {
         "status": "ok",
+        # office mode: "leader" fetches and sends; "standby" waits to take over
+        "role": "single" if office is None else "leader" if office.leading.is_set() else "standby",
+        "member": engine.member,
         "checked_at": datetime.now(UTC).isoformat(),
         "database": engine.store.url,
         "messages": stats.messages,
@@ -81,7 +90,16 @@ def run_processor(host: str = HEALTH_HOST, port: int = HEALTH_PORT, verbose: boo
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
-    engine = Engine(paths.database_url(), credentials=Credentials())
+    engine = Engine(paths.database_url(), credentials=Credentials(), role="processor")
+    lost: list[str] = []
+
+    def on_lead_lost(reason: str) -> None:
+        # office mode: another processor may already lead; stop fetching and sending at once
+        # and exit, for the service manager to start a fresh standby
+        lost.append(reason)
+        stop.set()
+
+    engine.on_lead_lost = on_lead_lost
     try:
         server = serve_health(engine, host, port)
     except OSError as exc:
@@ -100,5 +118,8 @@ def run_processor(host: str = HEALTH_HOST, port: int = HEALTH_PORT, verbose: boo
     server.shutdown()
     server.server_close()
     engine.stop()
+    if lost:
+        print(f"processor stopped: it lost the office's lead ({lost[0]})", flush=True)
+        return EXIT_LEAD_LOST
     print("processor stopped", flush=True)
     return 0

@@ -37,6 +37,10 @@ class ChannelAccounts:
         self._workers: dict[str, ChannelWorker] = {}
         self._receivers: dict[tuple[str, int], WebhookReceiver] = {}
         self._lock = threading.Lock()
+        # Office mode on a PC that does not lead: accounts are listed and replies queued here,
+        # but the leader's workers fetch and send; their health comes from the leader.
+        self.runs_here = True
+        self.remote_health: dict[str, Health] = {}
 
     # ------------------------------------------------------------ what a kind provides
 
@@ -95,7 +99,9 @@ class ChannelAccounts:
         self.store.save_account(account_key, self.channel, name, settings)
         self.start(account_key, settings)
 
-    def start(self, account_key: str, settings: dict[str, Any]) -> ChannelWorker:
+    def start(self, account_key: str, settings: dict[str, Any]) -> ChannelWorker | None:
+        if not self.runs_here:
+            return None  # the office's leader runs it
         with self._lock:
             old = self._workers.pop(account_key, None)
         if old is not None:
@@ -110,10 +116,34 @@ class ChannelAccounts:
         with self._lock:
             worker = self._workers.get(account_key)
         if worker is None:
+            if not self.runs_here:
+                raise ChannelProblem(
+                    f"In office mode the processor fetches and sends for this {self.label}; "
+                    "this can only be done on the PC where it runs.",
+                    retry=False,
+                )
             raise ChannelProblem(f"That {self.label} is not connected any more.", retry=False)
         return worker
 
+    def require(self, account_key: str) -> None:
+        """The account can take a reply: its worker runs here, or (office mode) the account
+        exists for the leader to send from."""
+        if self.runs_here:
+            self.worker(account_key)
+        elif not any(key == account_key for key, _n, _d in self.store.accounts()):
+            raise ChannelProblem(f"That {self.label} is not connected any more.", retry=False)
+
+    def wake(self, account_key: str) -> None:
+        """Have the account's worker send what was queued: at once here; in office mode the
+        leader is woken by the outbox's notification."""
+        with self._lock:
+            worker = self._workers.get(account_key)
+        if worker is not None:
+            worker.sync_now()
+
     def health(self) -> dict[str, Health]:
+        if not self.runs_here:
+            return {k: h for k, h in self.remote_health.items() if self.owns(k)}
         with self._lock:
             return {key: w.health for key, w in self._workers.items()}
 
@@ -127,7 +157,7 @@ class ChannelAccounts:
         """Put a reply in the outbox and wake the account's worker to send it."""
         outbox = Outbox(self.store)
         ctx = outbox.reply_context(conversation_id)
-        worker = self.worker(ctx.account_key)
+        self.require(ctx.account_key)
         entry = outbox.queue(
             conversation_id,
             ctx.account_key,
@@ -135,7 +165,7 @@ class ChannelAccounts:
             key=uuid.uuid4().hex,
             auto=auto,
         )
-        worker.sync_now()
+        self.wake(ctx.account_key)
         return entry
 
     # ------------------------------------------------------------ webhook receivers

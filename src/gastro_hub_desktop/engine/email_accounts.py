@@ -35,6 +35,8 @@ class EmailAccounts:
         self._workers: dict[str, MailWorker] = {}
         self._tokens_by_account: dict[str, TokenRefresher] = {}  # OAuth2 refresh accounts
         self._lock = threading.Lock()
+        self.runs_here = True  # False: office mode, the leader's workers fetch and send
+        self.remote_health: dict[str, Health] = {}
 
     def start_all(self) -> None:
         for key, _name, data in self.store.accounts(Channel.EMAIL):
@@ -84,7 +86,9 @@ class EmailAccounts:
         else:
             send_smtp(settings, secret, message)
 
-    def _start(self, settings: EmailSettings) -> MailWorker:
+    def _start(self, settings: EmailSettings) -> MailWorker | None:
+        if not self.runs_here:
+            return None  # the office's leader runs it
         with self._lock:
             old = self._workers.pop(settings.account_key, None)
         if old is not None:
@@ -157,12 +161,36 @@ class EmailAccounts:
             worker.sync_now()
 
     def health(self) -> dict[str, Health]:
+        if not self.runs_here:
+            return {k: h for k, h in self.remote_health.items() if k.startswith("email:")}
         with self._lock:
             return {key: w.health for key, w in self._workers.items()}
+
+    def _office_settings(self, account_key: str) -> EmailSettings | None:
+        for key, _name, data in self.store.accounts(Channel.EMAIL):
+            if key == account_key:
+                return EmailSettings.from_dict(data)
+        return None
 
     def queue_reply(self, conversation_id: int, text: str, auto: bool = False) -> OutboxEntry:
         outbox = Outbox(self.store)
         ctx = outbox.reply_context(conversation_id)
+        if not self.runs_here:  # office mode: the leader sends, woken by the notification
+            office = self._office_settings(ctx.account_key)
+            if office is None:
+                raise ChannelProblem(
+                    "This conversation did not come from a connected email account, so there "
+                    "is no account to reply from.",
+                    retry=False,
+                )
+            import uuid
+
+            key = uuid.uuid4().hex
+            payload = reply_payload(
+                office, key, ctx.counterpart, ctx.subject, ctx.message_ids, text
+            )
+            payload["thread_key"] = ctx.thread_key
+            return outbox.queue(conversation_id, ctx.account_key, payload, key=key, auto=auto)
         with self._lock:
             worker = self._workers.get(ctx.account_key)
         if worker is None:

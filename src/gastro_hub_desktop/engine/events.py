@@ -83,6 +83,22 @@ class DeliveryChanged(EngineEvent):
     error: str | None = None
 
 
+@dataclass(frozen=True)
+class PresenceChanged(EngineEvent):
+    """Office mode: someone started or stopped answering these conversations."""
+
+    conversation_ids: frozenset[int] = field(default=frozenset())
+
+
+@dataclass(frozen=True)
+class LeadershipChanged(EngineEvent):
+    """Office mode: this engine became the leader (it fetches and sends for the office) or
+    lost the lead (`leading` False; `reason` says why)."""
+
+    leading: bool
+    reason: str = ""
+
+
 Subscriber = Callable[[EngineEvent], None]
 
 

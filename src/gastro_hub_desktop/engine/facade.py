@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from gastro_hub_desktop.engine.email_accounts import EmailAccounts
     from gastro_hub_desktop.engine.learning_job import LearningSchedule
     from gastro_hub_desktop.engine.missive_accounts import MissiveAccounts
+    from gastro_hub_desktop.engine.office import OfficeLink
     from gastro_hub_desktop.engine.social_scheduler import SocialScheduler
     from gastro_hub_desktop.engine.stack_control import StackControl
     from gastro_hub_desktop.engine.whatsapp_accounts import WhatsAppAccounts
@@ -97,9 +98,19 @@ class Job:
 class Engine:
     """Owns the loop thread, the store and the event bus."""
 
-    def __init__(self, database_url: str, credentials: object | None = None) -> None:
+    def __init__(
+        self, database_url: str, credentials: object | None = None, role: str = "desktop"
+    ) -> None:
+        from gastro_hub_desktop.store.office import member_name
+
         self.database_url = database_url
         self._credentials = credentials
+        # "desktop" (a window) or "processor" (headless). In office mode (PostgreSQL shared by
+        # several PCs) one processor leads: it fetches and sends; the others follow.
+        self.role = role
+        self.member = member_name(role)
+        self.office: OfficeLink | None = None
+        self.on_lead_lost: Callable[[str], None] | None = None  # e.g. the processor exits
         self.email: EmailAccounts | None = None
         self.missive: MissiveAccounts | None = None
         self.whatsapp: WhatsAppAccounts | None = None
@@ -163,13 +174,12 @@ class Engine:
         from gastro_hub_desktop.store import migrate
         from gastro_hub_desktop.store.repository import Store
 
-        store = Store.open(self.database_url)
+        store = Store.open(self.database_url, application_name=self.member)
         revision = migrate.current_revision(store.engine) or "?"
         return store, EngineStarted(store.url, revision)
 
     def _start_channels(self, store: Store) -> None:
-        from gastro_hub_desktop.engine.email_accounts import EmailAccounts
-        from gastro_hub_desktop.engine.missive_accounts import MissiveAccounts
+        from gastro_hub_desktop.store.office import is_postgres, office_enabled
 
         if self._stopped:
             return
@@ -177,40 +187,68 @@ class Engine:
             from gastro_hub_desktop.credentials import Credentials
 
             self._credentials = Credentials()
+        if not is_postgres(store) or not (self.role == "processor" or office_enabled(store)):
+            self._run_channels(store, here=True)
+            return
+        from gastro_hub_desktop.engine.office import OfficeLink
+
+        self.office = OfficeLink(
+            store, self.events, self.member, self._wake_sender, self._restart_account
+        )
+        self.office.start()
+        if self.role == "processor":  # waits for the lead; then it fetches and sends
+            self.office.campaign(lambda: self._run_channels(store, here=True), self._lead_lost)
+        else:  # a desktop in office mode: the leader fetches and sends
+            self._run_channels(store, here=False)
+
+    def _lead_lost(self, reason: str) -> None:
+        if self.on_lead_lost is not None:
+            self.on_lead_lost(reason)
+
+    def _run_channels(self, store: Store, here: bool) -> None:
+        """Build every kind of account; with `here` start their workers, the assistant, the
+        learning job, the social schedule and backups on this engine (off: office mode, the
+        leader runs them and this engine only queues and shows)."""
+        from gastro_hub_desktop.engine.email_accounts import EmailAccounts
+        from gastro_hub_desktop.engine.missive_accounts import MissiveAccounts
+
+        if self._stopped:
+            return
         self.email = EmailAccounts(store, self.events, self._credentials)
-        self.email.start_all()
         self.missive = MissiveAccounts(store, self.events, self._credentials)
-        self.missive.start_all()
         from gastro_hub_desktop.engine.whatsapp_accounts import WhatsAppAccounts
 
         self.whatsapp = WhatsAppAccounts(store, self.events, self._credentials)
-        self.whatsapp.start_all()
-        self.kinds = {k.prefix: k for k in (self.missive, self.whatsapp)}
+        kinds: list[ChannelAccounts] = [self.missive, self.whatsapp]
         for module, name in CHAT_KINDS:
-            kind: ChannelAccounts = getattr(import_module(module), name)(
-                store, self.events, self._credentials
-            )
-            kind.start_all()
-            self.kinds[kind.prefix] = kind
+            kind_class = getattr(import_module(module), name)
+            kinds.append(kind_class(store, self.events, self._credentials))
+        for accounts in (self.email, *kinds):
+            accounts.runs_here = here
+            if self.office is not None:
+                accounts.remote_health = self.office.health
+            accounts.start_all()
+        self.kinds = {k.prefix: k for k in kinds}
         from gastro_hub_desktop.engine.social_scheduler import SocialScheduler
 
         self.social_posts = SocialScheduler(store, self.kinds["social:"], self.events)  # type: ignore[arg-type]
-        self.social_posts.start()
         from gastro_hub_desktop.engine.assistant import Assistant
 
         self.assistant = Assistant(store, self.events, self._queue_reply, self._credentials)
-        self.assistant.start()
         from gastro_hub_desktop.engine.assistant import AiActivity, AiChanged
         from gastro_hub_desktop.engine.learning_job import LearningSchedule
 
         self.learning = LearningSchedule(
             store, lambda _report: self.events.publish(AiChanged(AiActivity()))
         )
-        self.learning.start()
         from gastro_hub_desktop.engine.backup_control import BackupControl
 
         self.backups = BackupControl(store, self.events, self._credentials, self.backup_now)
-        self.backups.start()
+        if here:
+            self.social_posts.start()
+            self.assistant.start()
+            self.learning.start()
+            self.backups.start()
         from gastro_hub_desktop.store.settings import AppSettings
 
         if (AppSettings(store).get("stack") or {}).get("enabled"):
@@ -243,6 +281,8 @@ class Engine:
         for accounts in (self.email, *self.kinds.values()):
             if accounts is not None:
                 accounts.stop()
+        if self.office is not None:  # the lead is given up only once nothing is sending
+            self.office.stop()
         if self._store is not None:
             self._store.close()
         log.info("engine stopped")
@@ -427,6 +467,83 @@ class Engine:
         if kind is not None:
             return kind.queue_reply(conversation_id, text, auto=auto)
         return self._email().queue_reply(conversation_id, text, auto=auto)
+
+    # ------------------------------------------------------------ office mode
+
+    def _wake_sender(self, conversation_id: int) -> None:
+        """The leader: another PC queued a reply in this conversation; have its account's
+        worker send it now."""
+        from gastro_hub_desktop.store.outbox import Outbox
+
+        try:
+            key = Outbox(self.store).reply_context(conversation_id).account_key
+        except Exception:
+            log.exception("no account to wake for conversation %s", conversation_id)
+            return
+        kind = self._kind_of(key)
+        if kind is not None:
+            kind.wake(key)
+        elif self.email is not None:
+            self.email.sync_all_now()
+
+    def _restart_account(self, account_key: str) -> None:
+        """The leader: another PC added or changed this account; (re)start its worker."""
+        for key, _name, settings in self.store.accounts():
+            if key != account_key:
+                continue
+            kind = self._kind_of(key)
+            try:
+                if kind is not None:
+                    kind.start(key, settings)
+                elif self.email is not None and key.startswith("email:"):
+                    from gastro_hub_desktop.channels.email.settings import EmailSettings
+
+                    self.email._start(EmailSettings.from_dict(settings))
+            except Exception:
+                log.exception("account %s could not start", key)
+
+    def office_status(self) -> concurrent.futures.Future[dict[str, Any]]:
+        """Office mode as it is now: on or off, this engine's role, and who leads (read from
+        PostgreSQL's lock table, not remembered)."""
+        from gastro_hub_desktop.store.office import current_leader, is_postgres, office_enabled
+
+        def work(s: Store) -> dict[str, Any]:
+            leader = current_leader(s) if is_postgres(s) else None
+            return {
+                "enabled": office_enabled(s),
+                "postgres": is_postgres(s),
+                "role": self.role,
+                "leading": bool(self.office and self.office.leading.is_set()),
+                "leader": leader,
+            }
+
+        return self._run(work)
+
+    def set_office_mode(self, enabled: bool) -> concurrent.futures.Future[None]:
+        """Turn office mode on or off for every PC on this database (takes effect when each
+        app starts again)."""
+        from gastro_hub_desktop.store.office import set_office_enabled
+
+        return self._run(lambda s: set_office_enabled(s, enabled), write=True)
+
+    def answering(self, conversation_id: int) -> concurrent.futures.Future[None]:
+        """Tell the other PCs that this user is answering the conversation (renew while
+        writing). Nothing to tell outside office mode."""
+        return self._run(
+            lambda _s: self.office.answering(conversation_id) if self.office else None,
+            write=True,
+        )
+
+    def stop_answering(self, conversation_id: int | None = None) -> concurrent.futures.Future[None]:
+        return self._run(
+            lambda _s: self.office.leave(conversation_id) if self.office else None, write=True
+        )
+
+    def who_is_answering(self, conversation_id: int) -> concurrent.futures.Future[list[Any]]:
+        """Colleagues at other PCs answering this conversation now (office mode)."""
+        return self._run(
+            lambda _s: self.office.others_answering(conversation_id) if self.office else []
+        )
 
     # ------------------------------------------------------------ AI assistant
 

@@ -187,7 +187,7 @@ class MetaPagesAccounts(ChannelAccounts):
             raise ChannelProblem("Write the reply first.", retry=False)
         outbox = Outbox(self.store)
         ctx = outbox.reply_context(conversation_id)
-        worker = self.worker(ctx.account_key)
+        self.require(ctx.account_key)
         where = platform_of(ctx.thread_key).label
         permission = may_reply(
             self._last_inbound(conversation_id),
@@ -201,7 +201,7 @@ class MetaPagesAccounts(ChannelAccounts):
         entry = outbox.queue(
             conversation_id, ctx.account_key, payload, key=uuid.uuid4().hex, auto=auto
         )
-        worker.sync_now()
+        self.wake(ctx.account_key)
         return entry
 
     def _last_inbound(self, conversation_id: int) -> datetime | None:

@@ -211,7 +211,7 @@ class WhatsAppAccounts(ChannelAccounts):
         """Queue free text (inside the 24-hour window) or an approved template."""
         outbox = Outbox(self.store)
         ctx = outbox.reply_context(conversation_id)
-        worker = self.worker(ctx.account_key)
+        self.require(ctx.account_key)
         if template is None:
             if not (text or "").strip():
                 raise ChannelProblem("Write the reply first.", retry=False)
@@ -223,7 +223,7 @@ class WhatsAppAccounts(ChannelAccounts):
         entry = outbox.queue(
             conversation_id, ctx.account_key, payload, key=uuid.uuid4().hex, auto=auto
         )
-        worker.sync_now()
+        self.wake(ctx.account_key)
         return entry
 
     @staticmethod

@@ -16,7 +16,7 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def open_engine(url: str, *, echo: bool = False) -> Engine:
+def open_engine(url: str, *, echo: bool = False, application_name: str | None = None) -> Engine:
     """An Engine for `url`; SQLite gets WAL, synchronous=FULL, foreign keys and a busy timeout.
 
     synchronous=FULL: in WAL mode NORMAL can lose the last commits on power loss; an inbox that
@@ -37,7 +37,12 @@ def open_engine(url: str, *, echo: bool = False) -> Engine:
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=4, max_overflow=4)
+    # PostgreSQL: `application_name` tells the office's engines whose change a notification
+    # announces (see store/office.py)
+    connect_args = {"application_name": application_name} if application_name else {}
+    return create_engine(
+        url, echo=echo, pool_pre_ping=True, pool_size=4, max_overflow=4, connect_args=connect_args
+    )
 
 
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -172,11 +172,11 @@ class Store:
         self._account_ids: dict[str, int] = {}
 
     @classmethod
-    def open(cls, url: str) -> Store:
+    def open(cls, url: str, application_name: str | None = None) -> Store:
         """Open (and migrate to the newest schema) the database at `url`."""
         from gastro_hub_desktop.store import migrate
 
-        engine = open_engine(url)
+        engine = open_engine(url, application_name=application_name)
         migrate.upgrade(engine)
         return cls(engine)
 
@@ -288,6 +288,10 @@ class Store:
                     "automated": m.automated,
                 }
             )
+        if conn.dialect.name == "postgresql":
+            from gastro_hub_desktop.store.office import lock_for_message_insert
+
+            lock_for_message_insert(conn)
         # RETURNING makes SQLAlchemy send multi-row INSERTs ("insertmanyvalues"): with the
         # full-text trigger, one statement per row cost SQLite a statement journal each
         # (~2.5x the time of the same rows in a few statements).

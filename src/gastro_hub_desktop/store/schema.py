@@ -361,3 +361,17 @@ class LearningReport(Base):
     day: Mapped[str] = mapped_column(String(10), unique=True)  # ISO date, local
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     report: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class Presence(Base):
+    """Someone at one PC (a "member": user, host and process) is answering a conversation; the
+    row is renewed while they write and counts only while `seen_at` is recent."""
+
+    __tablename__ = "presence"
+    __table_args__ = (UniqueConstraint("conversation_id", "member", name="uq_presence_member"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
+    member: Mapped[str] = mapped_column(String(200))
+    person: Mapped[str] = mapped_column(String(200))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -92,7 +92,13 @@ class TriageBacklog:
     def next_batch(self, limit: int = 500) -> tuple[list[WaitingMessage], int]:
         """Up to `limit` messages past the watermark, and the id the watermark may move to."""
         mark = self.watermark()
-        with self.store.engine.connect() as conn:
+        with self.store.engine.connect() as conn, conn.begin():
+            if conn.dialect.name == "postgresql":
+                # ids come from a sequence: wait out inserts in flight, or one with a lower id
+                # committing after this read would fall behind the watermark, never triaged
+                from gastro_hub_desktop.store.office import wait_for_message_inserts
+
+                wait_for_message_inserts(conn)
             rows = conn.execute(
                 select(
                     _m.c.id,
