@@ -13,6 +13,7 @@ import bench_cold_start
 import bench_email_sync
 import bench_gui_stall
 import bench_inbox
+import bench_office_live
 import bench_ingest
 import bench_search
 import bench_webhooks
@@ -29,6 +30,7 @@ def main() -> None:
         bench_webhooks,
         bench_ai,
         bench_gui_stall,
+        bench_office_live,
     ):
         print(f"== {bench.__name__}", flush=True)
         bench.main()

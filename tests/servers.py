@@ -108,6 +108,13 @@ def postgres_server() -> Iterator[PostgresServer]:
         import psycopg  # noqa: F401
     except ImportError:
         missing("psycopg not installed: pip install -e '.[test]'")
+    with running_postgres(bindir) as server:
+        yield server
+
+
+@contextlib.contextmanager
+def running_postgres(bindir: Path) -> Iterator[PostgresServer]:
+    """A throwaway PostgreSQL cluster on 127.0.0.1 (also used by the benchmarks)."""
     base = Path(tempfile.mkdtemp(prefix="gh-pg-"))
     data, sock = base / "data", base / "sock"
     sock.mkdir()
