@@ -13,8 +13,8 @@ import bench_cold_start
 import bench_email_sync
 import bench_gui_stall
 import bench_inbox
-import bench_office_live
 import bench_ingest
+import bench_office_live
 import bench_search
 import bench_webhooks
 
