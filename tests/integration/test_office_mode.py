@@ -295,3 +295,33 @@ def test_triage_waits_for_a_message_insert_in_flight(office_db: str) -> None:
     reader.join(10)
     assert result, "the backlog read did not finish after the insert committed"
     store.close()
+
+
+def test_a_leader_whose_lock_connection_is_cut_stops_at_once(
+    office_db: str, secret_service: dict[str, str], tmp_path: Path
+) -> None:
+    """The database ended the leader's session (a network cut, an admin): another processor
+    may lead already, so this one stops fetching and sending and exits with code 3."""
+    from sqlalchemy import text
+
+    processor = Processor("cut", office_db, {**os.environ, **secret_service}, tmp_path)
+    try:
+        wait_until(lambda: processor.role() == "leader", 60, "the processor leading")
+        member = health(processor.port)["member"]
+        store = Store.open(office_db)
+        with store.engine.begin() as conn:
+            cut = conn.execute(
+                text(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                    "WHERE application_name = :member"
+                ),
+                {"member": member},
+            ).scalar_one()
+        store.close()
+        assert cut >= 1
+        started = time.monotonic()
+        assert processor.process.wait(15) == 3
+        assert time.monotonic() - started < 5
+        assert "lost the office's lead" in (tmp_path / "cut.log").read_text()
+    finally:
+        processor.stop()
