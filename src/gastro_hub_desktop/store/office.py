@@ -63,7 +63,7 @@ def set_office_enabled(store: Store, enabled: bool) -> None:
     if enabled and not is_postgres(store):
         raise ValueError(
             "Office mode needs a PostgreSQL database that every PC uses: move the data to "
-            "PostgreSQL first (File → Move data to PostgreSQL…)."
+            "PostgreSQL first (Stack tab → \"Use the stack's PostgreSQL for the app's data…\")."
         )
     from gastro_hub_desktop.store.settings import AppSettings
 
