@@ -64,23 +64,23 @@ def test_status_bar_says_who_fetches_and_new_messages_arrive_live(
     qtbot: QtBot, window: MainWindow, office_url: str
 ) -> None:
     label = window.office_label
-    qtbot.waitUntil(lambda: label.isVisible() and "no processor" in label.text(), timeout=10000)
+    qtbot.waitUntil(lambda: label.isVisible() and "no processor" in label.text(), timeout=20000)
 
     lock = office.LeaderLock(office.conninfo(office_url), "gastro-hub processor@server7:42:1")
     assert lock.try_acquire()
     try:
         label.refresh()
-        qtbot.waitUntil(lambda: "processor on server7" in label.text(), timeout=10000)
+        qtbot.waitUntil(lambda: "processor on server7" in label.text(), timeout=20000)
 
         # the leader stores a message: the window's inbox shows it, nobody pressed anything
         leader = Store.open(office_url, application_name="gastro-hub processor@server7:42:1")
         leader.ingest([message("2", "Karel", "Máte skladem konvektomat?")])
         leader.close()
-        qtbot.waitUntil(lambda: window.inbox.model.rowCount() == 2, timeout=10000)
+        qtbot.waitUntil(lambda: window.inbox.model.rowCount() == 2, timeout=20000)
     finally:
         lock.release()
     label.refresh()
-    qtbot.waitUntil(lambda: "no processor" in label.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "no processor" in label.text(), timeout=20000)
 
 
 def test_a_colleague_answering_is_shown_in_the_conversation(
@@ -97,7 +97,7 @@ def test_a_colleague_answering_is_shown_in_the_conversation(
     try:
         qtbot.waitUntil(lambda: colleague.office is not None)
         colleague.answering(pane.conversation_id).result(10)  # type: ignore[arg-type]
-        qtbot.waitUntil(lambda: pane.presence_label.isVisible(), timeout=10000)
+        qtbot.waitUntil(lambda: pane.presence_label.isVisible(), timeout=20000)
         assert office.person_name() in pane.presence_label.text()
         assert "answering" in pane.presence_label.text()
 
@@ -105,9 +105,24 @@ def test_a_colleague_answering_is_shown_in_the_conversation(
         pane.reply.setPlainText("Dobrý den, myčka dorazí zítra.")
         qtbot.waitUntil(
             lambda: len(colleague.who_is_answering(pane.conversation_id).result(5)) == 1,  # type: ignore[arg-type]
-            timeout=10000,
+            timeout=20000,
         )
         colleague.stop_answering(pane.conversation_id).result(10)
-        qtbot.waitUntil(lambda: not pane.presence_label.isVisible(), timeout=10000)
+        qtbot.waitUntil(lambda: not pane.presence_label.isVisible(), timeout=20000)
     finally:
         colleague.stop()
+
+
+def test_office_mode_is_switched_in_the_settings(
+    qtbot: QtBot, window: MainWindow, office_url: str
+) -> None:
+    dialog = window.open_settings()
+    office_box = dialog.office  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: office_box.isVisible() and office_box.isChecked(), timeout=20000)
+    office_box.setChecked(False)
+    dialog.save()  # type: ignore[attr-defined]
+    store = Store.open(office_url)
+    try:
+        qtbot.waitUntil(lambda: not office.office_enabled(store), timeout=20000)
+    finally:
+        store.close()

@@ -71,6 +71,14 @@ class SettingsDialog(QDialog):
         )
         self.accept_insecure.setChecked(bool(prefs.get("allow_insecure_keyring")))
         self.accept_insecure.setVisible(False)
+        self.office = QCheckBox(
+            self.tr(
+                "Office mode: several PCs share this database; one processor fetches and sends "
+                "(after a restart)"
+            )
+        )
+        self.office.setVisible(False)  # only for PostgreSQL, once its state is read
+        self._office_was: bool | None = None
         data = QLabel(html.escape(str(data_dir)))
         data.setWordWrap(True)
 
@@ -82,6 +90,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Data folder:"), data)
         form.addRow(self.tr("Keyring:"), self.keyring)
         form.addRow(self.accept_insecure)
+        form.addRow(self.office)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -97,6 +106,12 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         bridge.call(engine.keyring_status(), self._show_keyring, self._keyring_failed)
         bridge.call(engine.ai_setting("ui.quiet_hours"), self._show_quiet)
+        bridge.call(engine.office_status(), self._show_office, lambda _e: None)
+
+    def _show_office(self, status: dict[str, Any]) -> None:
+        self.office.setVisible(bool(status.get("postgres")))
+        self._office_was = bool(status.get("enabled"))
+        self.office.setChecked(self._office_was)
 
     def _show_keyring(self, status: Any) -> None:
         if status.usable:
@@ -135,6 +150,12 @@ class SettingsDialog(QDialog):
             else None
         )
         window = self.parent()
+        if self._office_was is not None and self.office.isChecked() != self._office_was:
+            self._bridge.call(
+                self._engine.set_office_mode(self.office.isChecked()),
+                lambda _none: None,
+                lambda exc: self.keyring.setText(user_message(exc)),
+            )
 
         def saved(_none: object) -> None:
             reload = getattr(window, "load_quiet_hours", None)
