@@ -75,14 +75,14 @@ def test_dashboard_shows_the_databases_figures_and_follows_changes(
     dash = w.open_dashboard()
     w.tabs.setCurrentWidget(dash)
 
-    def table() -> dict[str, tuple[str, ...]]:
+    def table() -> dict[str, tuple[str, ...]]:  # by the channel's name as shown
         return {
             dash.unread.item(r, 0).text(): tuple(dash.unread.item(r, c).text() for c in range(1, 4))
             for r in range(dash.unread.rowCount())
         }
 
-    qtbot.waitUntil(lambda: table().get("whatsapp") == ("0", "1", "0"), timeout=10000)
-    assert table()["email"] == ("1", "0", "1")  # the VIP's, and the one answered but unread
+    qtbot.waitUntil(lambda: table().get("WhatsApp") == ("0", "1", "0"), timeout=10000)
+    assert table()["Email"] == ("1", "0", "1")  # the VIP's, and the one answered but unread
     # the day (Prague time) the question was asked: near midnight that may be yesterday
     asked = (NOW - timedelta(minutes=40)).astimezone(ZONE).date().isoformat()
     day = next(d for d in daily_figures(engine.store, 7) if d.day == asked)
@@ -94,4 +94,4 @@ def test_dashboard_shows_the_databases_figures_and_follows_changes(
     # a new customer message: the dashboard follows the engine's announcement
     engine.store.ingest([msg(5, Channel.WHATSAPP, "+420777333444", "Objednávám 3 krabice.", 1)])
     engine.assistant.wake()  # type: ignore[union-attr]
-    qtbot.waitUntil(lambda: table().get("whatsapp") == ("0", "1", "1"), timeout=15000)
+    qtbot.waitUntil(lambda: table().get("WhatsApp") == ("0", "1", "1"), timeout=15000)

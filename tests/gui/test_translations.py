@@ -75,3 +75,41 @@ def test_dates_and_numbers_follow_the_language(qapp: QApplication) -> None:
         qapp.removeTranslator(translator)  # type: ignore[arg-type]
     finally:
         i18n.install(qapp, "en", TRANSLATIONS)
+
+
+@pytest.mark.parametrize(
+    ("code", "cancel", "email", "crisis"),
+    [("cs", "Zrušit", "E-mail", "KRIZE"), ("de", "Abbrechen", "E-Mail", "KRISE")],
+)
+def test_labels_held_in_constants_and_qts_own_buttons_follow_the_language(
+    qapp: QApplication, language: object, code: str, cancel: str, email: str, crisis: str
+) -> None:
+    """Texts kept in module constants (marked QT_TRANSLATE_NOOP) are translated where shown,
+    and Qt's standard buttons speak the language too (Qt's own catalogue is loaded)."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from gastro_hub_desktop.ui.inbox_model import channel_label, urgency_label
+
+    language(code)  # type: ignore[operator]
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == cancel
+    assert channel_label("email") == email
+    assert urgency_label("crisis").upper() == crisis
+    assert channel_label("no-such-channel") == "no-such-channel"
+    i18n.install(qapp, "en", TRANSLATIONS)  # back to English: Qt's own words too
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == "Cancel"
+    assert channel_label("email") == "Email"
+
+
+def test_the_whatsapp_window_words_are_the_domains_in_english(qapp: QApplication) -> None:
+    """The conversation says the 24-hour window in the UI's language; in English exactly as
+    domain.service_window.describe_window does (what the engine refuses with)."""
+    from datetime import timedelta
+
+    from gastro_hub_desktop.domain.service_window import describe_window
+    from gastro_hub_desktop.ui.conversation_pane import window_words
+
+    now = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)
+    for closes in (None, now - timedelta(minutes=1), now + timedelta(hours=5, minutes=7)):
+        assert window_words(closes, now) == describe_window(closes, now)

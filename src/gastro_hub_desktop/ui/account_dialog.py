@@ -8,6 +8,7 @@ import concurrent.futures
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QWidget
 
 from gastro_hub_desktop.ui.bridge import user_message
@@ -20,7 +21,8 @@ if TYPE_CHECKING:
 class AccountDialog(QDialog):
     """Subclasses lay out their fields, then add `test_button`, `result` and `buttons`."""
 
-    testing = "Testing…"  # what the user reads while the engine checks
+    # what the user reads while the engine checks (subclasses mark theirs the same way)
+    testing = QT_TRANSLATE_NOOP("AccountDialog", "Testing…")
 
     def __init__(self, engine: Engine, bridge: EngineBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,7 +71,11 @@ class AccountDialog(QDialog):
         self.buttons.setEnabled(True)
 
     def test_connection(self) -> None:
-        self._ask(self.tr(self.testing), self._test, lambda summary: self._done("✔ " + summary))
+        self._ask(
+            QCoreApplication.translate("AccountDialog", self.testing),
+            self._test,
+            lambda summary: self._done("✔ " + summary),
+        )
 
     def save(self) -> None:
         self._ask(self.tr("Checking and saving…"), self._add, self._saved)

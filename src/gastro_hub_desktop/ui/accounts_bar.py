@@ -7,6 +7,7 @@ from __future__ import annotations
 import concurrent.futures
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from gastro_hub_desktop.channels.base import Health, HealthState
@@ -17,24 +18,29 @@ if TYPE_CHECKING:
     from gastro_hub_desktop.engine.facade import Engine
     from gastro_hub_desktop.ui.bridge import EngineBridge
 
-STATE_WORDS = {
-    HealthState.UNKNOWN: "not checked yet",
-    HealthState.CONNECTED: "connected",
-    HealthState.RETRYING: "retrying",
-    HealthState.NEEDS_ATTENTION: "needs attention",
+STATE_WORDS = {  # shown through QCoreApplication.translate("AccountsBar", …)
+    HealthState.UNKNOWN: QT_TRANSLATE_NOOP("AccountsBar", "not checked yet"),
+    HealthState.CONNECTED: QT_TRANSLATE_NOOP("AccountsBar", "connected"),
+    HealthState.RETRYING: QT_TRANSLATE_NOOP("AccountsBar", "retrying"),
+    HealthState.NEEDS_ATTENTION: QT_TRANSLATE_NOOP("AccountsBar", "needs attention"),
 }
+
+
+def state_words(state: HealthState) -> str:
+    return QCoreApplication.translate("AccountsBar", STATE_WORDS[state])
 
 
 class AccountsBar(QWidget):
     kinds: tuple[str, ...] = ()  # account key prefixes this bar shows
-    empty_text = "No account added yet."
+    # texts given by subclasses are marked QT_TRANSLATE_NOOP("AccountsBar", …)
+    empty_text = QT_TRANSLATE_NOOP("AccountsBar", "No account added yet.")
 
     def __init__(self, engine: Engine, bridge: EngineBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._engine = engine
         self._bridge = bridge
         self._lines: dict[str, str] = {}
-        self.summary = QLabel(self.tr(self.empty_text))
+        self.summary = QLabel(QCoreApplication.translate("AccountsBar", self.empty_text))
         self.summary.setWordWrap(True)
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -55,7 +61,7 @@ class AccountsBar(QWidget):
     # ------------------------------------------------------------ the bar
 
     def new_button(self, text: str) -> QPushButton:
-        button = QPushButton(self.tr(text))
+        button = QPushButton(QCoreApplication.translate("AccountsBar", text))
         self._layout.addWidget(button)
         return button
 
@@ -64,10 +70,16 @@ class AccountsBar(QWidget):
             self.refresh()
         elif isinstance(event, ChannelHealthChanged) and event.account_key.startswith(self.kinds):
             h = event.health
-            when = f" (checked {format_when(h.checked_at)})" if h.checked_at else ""
+            when = (
+                QCoreApplication.translate("AccountsBar", " (checked {0})").format(
+                    format_when(h.checked_at)
+                )
+                if h.checked_at
+                else ""
+            )
             detail = f": {h.message}" if h.state is not HealthState.CONNECTED and h.message else ""
             name = self.account_name(event.account_key)
-            self._lines[event.account_key] = f"{name} — {STATE_WORDS[h.state]}{when}{detail}"
+            self._lines[event.account_key] = f"{name} — {state_words(h.state)}{when}{detail}"
             self._show()
 
     def refresh(self) -> None:
@@ -77,7 +89,7 @@ class AccountsBar(QWidget):
         for key, _name, _settings in accounts:
             if key.startswith(self.kinds):
                 name = self.account_name(key)
-                self._lines.setdefault(key, f"{name} — {STATE_WORDS[HealthState.UNKNOWN]}")
+                self._lines.setdefault(key, f"{name} — {state_words(HealthState.UNKNOWN)}")
         self._show()
         self._bridge.call(self.load_health(), self._health_loaded)
 

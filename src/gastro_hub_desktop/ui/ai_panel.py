@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,7 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from gastro_hub_desktop.domain.triage import Intent
+from gastro_hub_desktop.ui import i18n
 from gastro_hub_desktop.ui.bridge import user_message
+from gastro_hub_desktop.ui.inbox_model import urgency_label
 
 if TYPE_CHECKING:
     from gastro_hub_desktop.engine.assistant import AiStatus
@@ -42,57 +45,138 @@ def percent(value: float | None) -> str:
     return "–" if value is None else f"{round(value * 100)} %"
 
 
+# the engine's name for the local provider (engine/assistant.py), shown through translate()
+LOCAL_PROVIDER = QT_TRANSLATE_NOOP("AiPanel", "Local (past replies and templates, no network)")
+# what the panel calls each kind of message (shown through self.tr(), context AiPanel)
+INTENT_LABELS = {
+    Intent.ORDER: QT_TRANSLATE_NOOP("AiPanel", "order"),
+    Intent.QUOTE_REQUEST: QT_TRANSLATE_NOOP("AiPanel", "quote request"),
+    Intent.COMPLAINT: QT_TRANSLATE_NOOP("AiPanel", "complaint"),
+    Intent.DELIVERY: QT_TRANSLATE_NOOP("AiPanel", "delivery"),
+    Intent.INVOICE: QT_TRANSLATE_NOOP("AiPanel", "invoice"),
+    Intent.SERVICE_REQUEST: QT_TRANSLATE_NOOP("AiPanel", "service request"),
+    Intent.QUESTION: QT_TRANSLATE_NOOP("AiPanel", "question"),
+    Intent.NEWSLETTER: QT_TRANSLATE_NOOP("AiPanel", "newsletter"),
+    Intent.OTHER: QT_TRANSLATE_NOOP("AiPanel", "other"),
+}
+
+
 def describe_status(s: AiStatus) -> str:
-    """The figures as the panel shows them (HTML); nothing that is not counted."""
+    """The figures as the panel shows them (HTML), in the UI's language; nothing that is not
+    counted."""
     today = s.today
     decided = today.approved + today.edited + today.rejected
     trend = s.trend
     trend_text = (
-        "not enough decisions yet"
+        QCoreApplication.translate("AiPanel", "not enough decisions yet")
         if trend is None
-        else f"{'+' if trend >= 0 else ''}{round(trend * 100)} points over the last 3 days"
+        else QCoreApplication.translate("AiPanel", "{0} points over the last 3 days").format(
+            f"{'+' if trend >= 0 else ''}{round(trend * 100)}"
+        )
     )
     days = "".join(
         f"<tr><td>{d.day}</td><td>{d.approved}</td><td>{d.edited}</td><td>{d.rejected}</td>"
         f"<td>{d.auto}</td><td>{percent(d.acceptance)}</td></tr>"
         for d in s.last_7_days
     )
-    tokens = ", ".join(f"{m}: {p:,} in / {c:,} out" for m, (p, c) in s.tokens.items())
+    tokens = ", ".join(
+        QCoreApplication.translate("AiPanel", "{0}: {1} in / {2} out").format(
+            m, i18n.number(p), i18n.number(c)
+        )
+        for m, (p, c) in s.tokens.items()
+    )
     state = (
-        "<b style='color:#b00'>Kill switch ON: nothing is sent automatically.</b>"
+        "<b style='color:#b00'>"
+        + QCoreApplication.translate("AiPanel", "Kill switch ON: nothing is sent automatically.")
+        + "</b>"
         if s.kill_switch
         else (
-            "Auto-reply is on (within the policy below)."
+            QCoreApplication.translate("AiPanel", "Auto-reply is on (within the policy below).")
             if s.auto_reply_enabled
-            else "Auto-reply is off: every draft waits for a person."
+            else QCoreApplication.translate(
+                "AiPanel", "Auto-reply is off: every draft waits for a person."
+            )
         )
     )
     error = (
-        f"<p style='color:#b00'>Last problem: {html.escape(s.last_error)}</p>"
+        "<p style='color:#b00'>"
+        + QCoreApplication.translate("AiPanel", "Last problem: {0}").format(
+            html.escape(s.last_error)
+        )
+        + "</p>"
         if (s.last_error)
         else ""
     )
+    waiting = (
+        QCoreApplication.translate("AiPanel", " ({0} waiting)").format(s.waiting_for_triage)
+        if s.waiting_for_triage
+        else ""
+    )
+    headings = (
+        QCoreApplication.translate("AiPanel", "Day"),
+        QCoreApplication.translate("AiPanel", "Unchanged"),
+        QCoreApplication.translate("AiPanel", "Edited"),
+        QCoreApplication.translate("AiPanel", "Rejected"),
+        QCoreApplication.translate("AiPanel", "Automatic"),
+        QCoreApplication.translate("AiPanel", "Acceptance"),
+    )
     return (
-        f"<p>{state}<br>Provider: {html.escape(s.provider)}</p>{error}"
-        f"<p><b>{s.processed_today}</b> messages triaged today"
-        f"{f' ({s.waiting_for_triage} waiting)' if s.waiting_for_triage else ''}; "
-        f"drafts decided today: {decided} ({today.approved} sent unchanged, {today.edited} "
-        f"edited, {today.rejected} rejected), {today.auto} sent automatically.</p>"
-        f"<p>Acceptance (sent unchanged) over 7 days: <b>{percent(s.acceptance_7_days)}</b>, "
-        f"trend: {trend_text}.<br>"
-        f"Time saved over 7 days: <b>{s.minutes_saved:.0f} min</b> "
-        f"({s.minutes_per_reply:g} min per reply); money saved: "
-        f"<b>{s.money_saved:,.0f} {html.escape(s.currency)}</b> "
-        f"(at {s.hourly_rate:,.0f} {html.escape(s.currency)}/h)."
-        + (f"<br>Tokens used (7 days): {html.escape(tokens)}" if tokens else "")
+        "<p>"
+        + state
+        + "<br>"
+        + QCoreApplication.translate("AiPanel", "Provider: {0}").format(
+            html.escape(QCoreApplication.translate("AiPanel", s.provider))
+        )
+        + "</p>"
+        + error
+        + "<p>"
+        + QCoreApplication.translate(
+            "AiPanel",
+            "<b>{0}</b> messages triaged today{1}; drafts decided today: {2} ({3} sent "
+            "unchanged, {4} edited, {5} rejected), {6} sent automatically.",
+        ).format(
+            s.processed_today,
+            waiting,
+            decided,
+            today.approved,
+            today.edited,
+            today.rejected,
+            today.auto,
+        )
+        + "</p><p>"
+        + QCoreApplication.translate(
+            "AiPanel", "Acceptance (sent unchanged) over 7 days: <b>{0}</b>, trend: {1}."
+        ).format(percent(s.acceptance_7_days), trend_text)
+        + "<br>"
+        + QCoreApplication.translate(
+            "AiPanel",
+            "Time saved over 7 days: <b>{0} min</b> ({1} min per reply); money saved: "
+            "<b>{2} {3}</b> (at {4} {3}/h).",
+        ).format(
+            f"{s.minutes_saved:.0f}",
+            f"{s.minutes_per_reply:g}",
+            i18n.number(s.money_saved),
+            html.escape(s.currency),
+            i18n.number(s.hourly_rate),
+        )
         + (
-            f"; provider cost: <b>{s.cost:,.2f}</b> (at the prices entered below)"
+            "<br>"
+            + QCoreApplication.translate("AiPanel", "Tokens used (7 days): {0}").format(
+                html.escape(tokens)
+            )
+            if tokens
+            else ""
+        )
+        + (
+            QCoreApplication.translate(
+                "AiPanel", "; provider cost: <b>{0}</b> (at the prices entered below)"
+            ).format(i18n.number(s.cost, 2))
             if s.cost is not None
             else ""
         )
-        + "</p><table border='0' cellspacing='6'><tr><th>Day</th><th>Unchanged</th>"
-        "<th>Edited</th><th>Rejected</th><th>Automatic</th><th>Acceptance</th></tr>"
-        f"{days}</table>"
+        + "</p><table border='0' cellspacing='6'><tr>"
+        + "".join(f"<th>{html.escape(h)}</th>" for h in headings)
+        + f"</tr>{days}</table>"
     )
 
 
@@ -117,7 +201,7 @@ class AiPanel(QScrollArea):
         top.addWidget(self.kill_button)
         top.addWidget(self.report_button)
         top.addStretch(1)
-        layout.addWidget(QLabel(f"<h2>{self.tr('AI assistant')}</h2>"))
+        layout.addWidget(QLabel("<h2>" + self.tr("AI assistant") + "</h2>"))
         layout.addWidget(self.summary)
         layout.addLayout(top)
         layout.addWidget(self.report)
@@ -146,7 +230,7 @@ class AiPanel(QScrollArea):
         self.intents: dict[Intent, QCheckBox] = {}
         intents = QHBoxLayout()
         for intent in AUTO_INTENTS:
-            check = QCheckBox(intent.value.replace("_", " "))
+            check = QCheckBox(self.tr(INTENT_LABELS[intent]))
             self.intents[intent] = check
             intents.addWidget(check)
         save = QPushButton(self.tr("Save rules"))
@@ -234,9 +318,14 @@ class AiPanel(QScrollArea):
         row = QHBoxLayout()
         self.keyword_label = QComboBox()
         for value in ("crisis", "urgent", "financial", "scheduling"):
-            self.keyword_label.addItem(self.tr(value.capitalize()), value)
+            self.keyword_label.addItem(urgency_label(value), value)
         self.keyword_language = QComboBox()
-        for code, name in (("cs", "Czech"), ("en", "English"), ("de", "German"), ("any", "Any")):
+        for code, name in (
+            ("cs", QT_TRANSLATE_NOOP("AiPanel", "Czech")),
+            ("en", QT_TRANSLATE_NOOP("AiPanel", "English")),
+            ("de", QT_TRANSLATE_NOOP("AiPanel", "German")),
+            ("any", QT_TRANSLATE_NOOP("AiPanel", "Any")),
+        ):
             self.keyword_language.addItem(self.tr(name), code)
         self.keyword_text = QLineEdit()
         self.keyword_text.setPlaceholderText(self.tr("word or phrase, e.g. nefunguje chlazení"))
@@ -268,7 +357,8 @@ class AiPanel(QScrollArea):
         self.keywords.clear()
         for k in mine:
             item = QListWidgetItem(
-                f"{k['label']} · {k['language']} · “{k['pattern']}” ({k['weight']:+g})"
+                f"{urgency_label(k['label'])} · {k['language']} · “{k['pattern']}” "
+                f"({k['weight']:+g})"
             )
             item.setData(256, (k["label"], k["language"], k["pattern"]))
             self.keywords.addItem(item)
@@ -310,9 +400,13 @@ class AiPanel(QScrollArea):
         self.template_intent = QComboBox()
         for intent in Intent:
             if intent is not Intent.NEWSLETTER:
-                self.template_intent.addItem(intent.value.replace("_", " "), intent.value)
+                self.template_intent.addItem(self.tr(INTENT_LABELS[intent]), intent.value)
         self.template_language = QComboBox()
-        for code, name in (("cs", "Czech"), ("en", "English"), ("de", "German")):
+        for code, name in (
+            ("cs", QT_TRANSLATE_NOOP("AiPanel", "Czech")),
+            ("en", QT_TRANSLATE_NOOP("AiPanel", "English")),
+            ("de", QT_TRANSLATE_NOOP("AiPanel", "German")),
+        ):
             self.template_language.addItem(self.tr(name), code)
         row.addWidget(self.template_intent)
         row.addWidget(self.template_language)
@@ -376,7 +470,7 @@ class AiPanel(QScrollArea):
         day, report = found
         lines = "".join(f"<li>{html.escape(line)}</li>" for line in report.get("summary", []))
         self.report.setText(
-            f"<b>{self.tr('Learning report')} {html.escape(day)}</b><ul>{lines}</ul>"
+            "<b>" + self.tr("Learning report") + f" {html.escape(day)}</b><ul>{lines}</ul>"
         )
 
     def _failed(self, exc: BaseException) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import concurrent.futures
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from gastro_hub_desktop.channels.base import Health
@@ -23,18 +24,20 @@ class KindsBar(AccountsBar):
         self,
         engine: Engine,
         bridge: EngineBridge,
-        forms: tuple[tuple[str, AccountForm], ...],  # (name shown, its form)
+        forms: tuple[tuple[str, str, AccountForm], ...],  # (accounts' name, button, form)
         empty_text: str,
         parent: QWidget | None = None,
     ) -> None:
-        self.kinds = tuple(form.prefix for _name, form in forms)
+        self.kinds = tuple(form.prefix for _name, _button, form in forms)
         self.empty_text = empty_text
-        self._names = {form.prefix: name for name, form in forms}
+        self._names = {
+            form.prefix: QCoreApplication.translate("KindsBar", name) for name, _b, form in forms
+        }
         super().__init__(engine, bridge, parent)
         self.connect_buttons: dict[str, QPushButton] = {}
         self.dialog: ConnectDialog | None = None
-        for name, form in forms:
-            button = self.new_button(f"Connect {name}…")
+        for _name, label, form in forms:
+            button = self.new_button(QCoreApplication.translate("KindsBar", label))
             button.clicked.connect(lambda _=False, f=form: self.connect_account(f))
             self.connect_buttons[form.prefix] = button
 

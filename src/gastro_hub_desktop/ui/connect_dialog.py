@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,6 +42,7 @@ class Field:
 @dataclass(frozen=True)
 class AccountForm:
     prefix: str  # the kind's account key prefix, e.g. "telegram:"
+    # the words are marked QT_TRANSLATE_NOOP("ConnectDialog", …) and translated when shown
     title: str  # e.g. "Connect a Telegram bot"
     hint: str  # where the user finds what to type
     fields: tuple[Field, ...]
@@ -78,7 +80,7 @@ class ConnectDialog(AccountDialog):
         if field.choices:
             box = QComboBox()
             for value, label in field.choices:
-                box.addItem(label, value)
+                box.addItem(QCoreApplication.translate("ConnectDialog", label), value)
             box.setCurrentIndex(max(0, box.findData(field.default)))
             return box
         if isinstance(field.default, bool):
@@ -130,7 +132,10 @@ class ConnectDialog(AccountDialog):
     def _missing(self) -> str | None:
         for field in self.form.fields:
             if field.required and self.value(field.name) in ("", None):
-                return self.tr("Enter the ") + self.tr(field.label).lower() + "."
+                label = self.tr(field.label)
+                if label == field.label:  # English: "Enter the access token."
+                    label = label.lower()
+                return self.tr("Enter the {0}.").format(label)
         try:
             self.settings()
         except ValueError as exc:

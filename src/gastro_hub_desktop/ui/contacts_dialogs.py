@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,16 +26,16 @@ if TYPE_CHECKING:
     from gastro_hub_desktop.engine.facade import Engine
     from gastro_hub_desktop.ui.bridge import EngineBridge
 
-FIELD_LABELS = {
-    "": "not used",
-    "company": "Company",
-    "contact_name": "Contact name",
-    "email": "Email",
-    "phone": "Phone",
-    "vip": "VIP (yes / no)",
-    "customer_value": "Customer value (revenue)",
-    "crm_id": "CRM id",
-    "notes": "Notes",
+FIELD_LABELS = {  # shown through self.tr() (context CrmImportDialog)
+    "": QT_TRANSLATE_NOOP("CrmImportDialog", "not used"),
+    "company": QT_TRANSLATE_NOOP("CrmImportDialog", "Company"),
+    "contact_name": QT_TRANSLATE_NOOP("CrmImportDialog", "Contact name"),
+    "email": QT_TRANSLATE_NOOP("CrmImportDialog", "Email"),
+    "phone": QT_TRANSLATE_NOOP("CrmImportDialog", "Phone"),
+    "vip": QT_TRANSLATE_NOOP("CrmImportDialog", "VIP (yes / no)"),
+    "customer_value": QT_TRANSLATE_NOOP("CrmImportDialog", "Customer value (revenue)"),
+    "crm_id": QT_TRANSLATE_NOOP("CrmImportDialog", "CRM id"),
+    "notes": QT_TRANSLATE_NOOP("CrmImportDialog", "Notes"),
 }
 ROLE = 256  # Qt.UserRole, as an int (no Qt namespace needed)
 
@@ -105,9 +106,15 @@ class CrmImportDialog(QDialog):
             "{2} records suggest merging contacts (see Customers → Same customer?)."
         ).format(outcome.matched, outcome.created, outcome.proposals)
         if problems:
-            shown = "; ".join(f"line {line}: {why}" for line, why in problems[:5])
+            shown = "; ".join(
+                self.tr("line {0}: {1}").format(line, why) for line, why in problems[:5]
+            )
             more = len(problems) - 5
-            text += self.tr(" Not used: ") + shown + (f" (+{more} more)" if more > 0 else "")
+            text += (
+                self.tr(" Not used: ")
+                + shown
+                + (self.tr(" (+{0} more)").format(more) if more > 0 else "")
+            )
         self.result.setText(text)
         self.import_button.setEnabled(True)
 

@@ -3,11 +3,12 @@ a draft), Mark done and Snooze; for WhatsApp the 24-hour window and the approved
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,13 +26,11 @@ from PySide6.QtWidgets import (
 
 from gastro_hub_desktop.domain.conversations import ConversationDetail, ConversationStatus
 from gastro_hub_desktop.domain.messages import Channel, Direction
-from gastro_hub_desktop.domain.service_window import (
-    describe_window,
-    window_closes_at,
-    window_open,
-)
+from gastro_hub_desktop.domain.service_window import window_closes_at, window_open
 from gastro_hub_desktop.ui.bridge import user_message
-from gastro_hub_desktop.ui.inbox_model import CHANNEL_LABELS, format_when
+from gastro_hub_desktop.ui.inbox_model import channel_label, format_when, urgency_label
+
+PRESENCE_RENEW_SECONDS = 30.0  # the database forgets a presence not renewed within 90 s
 
 if TYPE_CHECKING:
     from gastro_hub_desktop.engine.facade import Engine
@@ -48,11 +47,32 @@ def snooze_choices(now: datetime) -> list[tuple[str, datetime]]:
         hour=8, minute=0, second=0, microsecond=0
     )
     return [
-        ("For 1 hour", now + timedelta(hours=1)),
-        ("For 3 hours", now + timedelta(hours=3)),
-        ("Until tomorrow 8:00", tomorrow.astimezone(UTC)),
-        ("Until Monday 8:00", monday.astimezone(UTC)),
+        (QT_TRANSLATE_NOOP("ConversationPane", "For 1 hour"), now + timedelta(hours=1)),
+        (QT_TRANSLATE_NOOP("ConversationPane", "For 3 hours"), now + timedelta(hours=3)),
+        (QT_TRANSLATE_NOOP("ConversationPane", "Until tomorrow 8:00"), tomorrow.astimezone(UTC)),
+        (QT_TRANSLATE_NOOP("ConversationPane", "Until Monday 8:00"), monday.astimezone(UTC)),
     ]
+
+
+def window_words(closes_at: datetime | None, now: datetime) -> str:
+    """What the conversation says about WhatsApp's 24-hour window, in the UI's language (the
+    words of domain.service_window.describe_window)."""
+    if closes_at is None:
+        return QCoreApplication.translate(
+            "ConversationPane",
+            "The customer has not written on WhatsApp yet: only an approved template can "
+            "start the conversation.",
+        )
+    if now >= closes_at:
+        return QCoreApplication.translate(
+            "ConversationPane",
+            "More than 24 hours since the customer's last message: WhatsApp allows only an "
+            "approved template until they write again.",
+        )
+    hours, minutes = divmod(int((closes_at - now).total_seconds()) // 60, 60)
+    return QCoreApplication.translate(
+        "ConversationPane", "Free reply possible for another {0} h {1} min (24-hour window)."
+    ).format(hours, f"{minutes:02d}")
 
 
 class ConversationPane(QWidget):
@@ -67,7 +87,7 @@ class ConversationPane(QWidget):
         self._request_id = 0
         self._images_allowed: set[int] = set()
         self._images_allowed_for: int | None = None
-
+        self._announced: tuple[int, float] | None = None  # office mode: (conversation, when)
         self.header = QLabel(self.tr("Select a conversation to read it."))
         self.header.setWordWrap(True)
         self.messages = MessageBrowser()
@@ -77,6 +97,12 @@ class ConversationPane(QWidget):
         self.reply = QPlainTextEdit()
         self.reply.setPlaceholderText(self.tr("Write a reply… it is kept as a draft."))
         self.reply.setMaximumHeight(140)
+        self.reply.textChanged.connect(self._typing)
+        # office mode: a colleague at another PC is answering this conversation
+        self.presence_label = QLabel()
+        self.presence_label.setWordWrap(True)
+        self.presence_label.setStyleSheet("color: #a15c00; font-weight: bold;")
+        self.presence_label.setVisible(False)
         self.save_button = QPushButton(self.tr("Save draft"))
         self.send_button = QPushButton(self.tr("Send reply"))
         self.done_button = QPushButton(self.tr("Mark done"))
@@ -95,7 +121,7 @@ class ConversationPane(QWidget):
             )
         )
         for value in ("crisis", "urgent", "financial", "scheduling", "normal"):
-            self.urgency.addItem(self.tr(value.capitalize()), value)
+            self.urgency.addItem(urgency_label(value), value)
         self.urgency.activated.connect(self._urgency_chosen)
         self.vip = QCheckBox(self.tr("VIP"))
         self.vip.setToolTip(self.tr("Mark this customer as VIP by hand (always wins)"))
@@ -131,6 +157,7 @@ class ConversationPane(QWidget):
         layout.addWidget(self.messages, 1)
         layout.addWidget(self.window_label)
         layout.addWidget(self.draft_label)
+        layout.addWidget(self.presence_label)
         layout.addWidget(self.reply)
         layout.addLayout(buttons)
 
@@ -165,6 +192,7 @@ class ConversationPane(QWidget):
         if self._detail and self._detail.row.id == conversation_id:
             return
         self.keep_unsaved_draft()
+        self._stop_answering()
         self._request_id += 1
         request = self._request_id
         self.header.setText(self.tr("Loading…"))
@@ -189,6 +217,8 @@ class ConversationPane(QWidget):
 
     def clear(self) -> None:
         self.keep_unsaved_draft()
+        self._stop_answering()
+        self.presence_label.setVisible(False)
         self._detail = None
         self.header.setText(self.tr("Select a conversation to read it."))
         self.messages.clear()
@@ -211,7 +241,7 @@ class ConversationPane(QWidget):
             return
         self._detail = detail
         row = detail.row
-        channel = CHANNEL_LABELS.get(row.channel.value, row.channel.value)
+        channel = channel_label(row.channel.value)
         state = self.tr("done") if row.status is ConversationStatus.DONE else self.tr("open")
         if row.snoozed_until and row.snoozed_until > datetime.now(UTC):
             state = self.tr("snoozed until ") + format_when(row.snoozed_until)
@@ -219,7 +249,7 @@ class ConversationPane(QWidget):
         if row.is_vip:
             badges.append("VIP")
         if row.urgency is not None and row.urgency.value != "normal":
-            badges.append(row.urgency.value.upper())
+            badges.append(urgency_label(row.urgency.value).upper())
         company = f" · {html.escape(detail.contact_company)}" if detail.contact_company else ""
         self.header.setText(
             f"<b>{html.escape(row.contact_name)}</b> &lt;{html.escape(row.contact_address)}&gt;"
@@ -246,6 +276,51 @@ class ConversationPane(QWidget):
         )
         self._show_window(detail)
         self._set_enabled(True)
+        self.refresh_presence()
+
+    # ---------------------------------------------------------- office mode: who is answering
+
+    def refresh_presence(self) -> None:
+        """Show which colleagues (at other PCs) are answering this conversation now."""
+        if self._detail is None or self._engine.office is None:
+            self.presence_label.setVisible(False)
+            return
+        conversation_id = self._detail.row.id
+
+        def shown(others: list[Any]) -> None:
+            if self.conversation_id != conversation_id:
+                return
+            self.presence_label.setVisible(bool(others))
+            if others:
+                names = ", ".join(a.person for a in others)
+                since = format_when(min(a.since for a in others))
+                self.presence_label.setText(
+                    self.tr("%1 is answering this conversation (since %2).")
+                    .replace("%1", names)
+                    .replace("%2", since)
+                )
+
+        self._bridge.call(self._engine.who_is_answering(conversation_id), shown)
+
+    def _typing(self) -> None:
+        """Writing a reply tells the other PCs (renewed every 30 s while writing)."""
+        if self._detail is None or self._engine.office is None:
+            return
+        if not self.reply.toPlainText().strip():
+            return
+        now = time.monotonic()
+        conversation_id = self._detail.row.id
+        announced = self._announced
+        renewed_lately = announced is not None and now - announced[1] < PRESENCE_RENEW_SECONDS
+        if renewed_lately and announced is not None and announced[0] == conversation_id:
+            return
+        self._announced = (conversation_id, now)
+        self._bridge.call(self._engine.answering(conversation_id), lambda _r: None)
+
+    def _stop_answering(self) -> None:
+        if self._announced is not None and self._engine.office is not None:
+            self._bridge.call(self._engine.stop_answering(self._announced[0]), lambda _r: None)
+        self._announced = None
 
     def _show_window(self, detail: ConversationDetail) -> None:
         """WhatsApp: say how long free text is still allowed; after that, templates only."""
@@ -258,7 +333,7 @@ class ConversationPane(QWidget):
         now = datetime.now(UTC)
         closes = window_closes_at(detail.messages)
         self._window_open = window_open(closes, now)
-        self.window_label.setText(self.tr(describe_window(closes, now)))
+        self.window_label.setText(window_words(closes, now))
 
     # ---------------------------------------------------------- actions
 
@@ -423,6 +498,7 @@ class ConversationPane(QWidget):
 
         def queued(_entry: object) -> None:
             self.reply.clear()
+            self._stop_answering()
             self._loaded_draft = ""
             self.send_button.setEnabled(True)
             self.status.emit(self.tr("Reply queued: sending…"))
@@ -517,17 +593,20 @@ def render_messages(detail: ConversationDetail, images_allowed: set[int] | None 
         if m.html:
             body = m.html  # sanitized by nh3 when stored
             if remote_images(m.html) and m.id not in (images_allowed or set()):
+                blocked = QCoreApplication.translate(
+                    "ConversationPane", "Remote images are blocked."
+                )
+                load = QCoreApplication.translate("ConversationPane", "Load images")
                 body += (
-                    "<br><small><i>Remote images are blocked.</i> "
-                    f'<a href="load-images:{m.id}">Load images</a></small>'
+                    f'<br><small><i>{blocked}</i> <a href="load-images:{m.id}">{load}</a></small>'
                 )
         else:
             body = html.escape(m.text).replace("\n", "<br>")
         if m.problem:
-            body = (
-                "<small><b>⚠ This message could not be read; shown as received.</b></small><br>"
-                + body
+            unreadable = QCoreApplication.translate(
+                "ConversationPane", "This message could not be read; shown as received."
             )
+            body = f"<small><b>⚠ {unreadable}</b></small><br>" + body
         if outbound and m.delivery:
             body += "<br>" + delivery_mark(m.delivery, m.delivery_error)
         files = "".join(
@@ -543,11 +622,11 @@ def render_messages(detail: ConversationDetail, images_allowed: set[int] | None 
     return "".join(parts)
 
 
-DELIVERY_MARKS = {
-    "queued": "🕓 queued",
-    "sent": "✓ sent",
-    "delivered": "✓✓ delivered",
-    "read": '<span style="color:#1a73e8">✓✓ read</span>',
+DELIVERY_MARKS = {  # shown through QCoreApplication.translate("ConversationPane", …)
+    "queued": QT_TRANSLATE_NOOP("ConversationPane", "🕓 queued"),
+    "sent": QT_TRANSLATE_NOOP("ConversationPane", "✓ sent"),
+    "delivered": QT_TRANSLATE_NOOP("ConversationPane", "✓✓ delivered"),
+    "read": QT_TRANSLATE_NOOP("ConversationPane", "✓✓ read"),
 }
 
 
@@ -557,13 +636,20 @@ def delivery_mark(status: str, error: str | None) -> str:
 
     if status == "failed":
         why = f": {html.escape(error)}" if error else ""
-        return f'<small><span style="color:#b3261e">⚠ not delivered{why}</span></small>'
-    return f"<small>{DELIVERY_MARKS.get(status, html.escape(status))}</small>"
+        failed = QCoreApplication.translate("ConversationPane", "not delivered")
+        return f'<small><span style="color:#b3261e">⚠ {failed}{why}</span></small>'
+    mark = DELIVERY_MARKS.get(status)
+    if mark is None:
+        return f"<small>{html.escape(status)}</small>"
+    mark = html.escape(QCoreApplication.translate("ConversationPane", mark))
+    if status == "read":
+        mark = f'<span style="color:#1a73e8">{mark}</span>'
+    return f"<small>{mark}</small>"
 
 
 def human_size(size: int) -> str:
     if size <= 0:
-        return "size unknown"
+        return QCoreApplication.translate("ConversationPane", "size unknown")
     value = float(size)
     for unit in ("B", "kB", "MB", "GB"):
         if value < 1024 or unit == "GB":

@@ -10,7 +10,7 @@ import html
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from gastro_hub_desktop.ui.bridge import user_message
+from gastro_hub_desktop.ui.inbox_model import channel_label
 
 if TYPE_CHECKING:
     from gastro_hub_desktop.engine.facade import Engine
@@ -30,16 +31,18 @@ if TYPE_CHECKING:
 
 RELOAD_AFTER_MS = 800  # changes arriving together cause one reload
 COLOURS = ("#1f77b4", "#2ca02c", "#d62728", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2")
-HEALTH_WORDS = {
-    "connected": "connected",
-    "retrying": "retrying",
-    "needs_attention": "needs attention",
-    "unknown": "not checked yet",
+HEALTH_WORDS = {  # shown through self.tr() (context Dashboard)
+    "connected": QT_TRANSLATE_NOOP("Dashboard", "connected"),
+    "retrying": QT_TRANSLATE_NOOP("Dashboard", "retrying"),
+    "needs_attention": QT_TRANSLATE_NOOP("Dashboard", "needs attention"),
+    "unknown": QT_TRANSLATE_NOOP("Dashboard", "not checked yet"),
 }
 
 
 def _when(moment: datetime | None) -> str:
-    return "never" if moment is None else moment.astimezone().strftime("%d.%m. %H:%M")
+    if moment is None:
+        return QCoreApplication.translate("Dashboard", "never")
+    return moment.astimezone().strftime("%d.%m. %H:%M")
 
 
 class Dashboard(QWidget):
@@ -72,9 +75,9 @@ class Dashboard(QWidget):
         self.messages_chart.addLegend()
 
         top = QGridLayout()
-        top.addWidget(QLabel(f"<b>{self.tr('Unread')}</b>"), 0, 0)
-        top.addWidget(QLabel(f"<b>{self.tr('AI assistant')}</b>"), 0, 1)
-        top.addWidget(QLabel(f"<b>{self.tr('Health')}</b>"), 0, 2)
+        top.addWidget(QLabel("<b>" + self.tr("Unread") + "</b>"), 0, 0)
+        top.addWidget(QLabel("<b>" + self.tr("AI assistant") + "</b>"), 0, 1)
+        top.addWidget(QLabel("<b>" + self.tr("Health") + "</b>"), 0, 2)
         top.addWidget(self.unread, 1, 0)
         top.addWidget(self.ai, 1, 1)
         top.addWidget(self.health, 1, 2)
@@ -119,7 +122,8 @@ class Dashboard(QWidget):
         unread = figures["unread"]
         self.unread.setRowCount(len(unread))
         for row, (channel, split) in enumerate(unread.items()):
-            for column, value in enumerate((channel, split.vip, split.urgent, split.normal)):
+            cells = (channel_label(channel), split.vip, split.urgent, split.normal)
+            for column, value in enumerate(cells):
                 self.unread.setItem(row, column, QTableWidgetItem(str(value)))
         ai = figures["ai"]
         acceptance = ai.acceptance_7_days
@@ -140,18 +144,19 @@ class Dashboard(QWidget):
                 else self.tr("auto-reply on"),
             )
         )
+        checked = self.tr("checked")
         lines = [
-            f"{html.escape(key)}: {HEALTH_WORDS.get(h.state.value, h.state.value)} "
-            f"({self.tr('checked')} {_when(h.checked_at)})"
+            f"{html.escape(key)}: {self.tr(HEALTH_WORDS.get(h.state.value, h.state.value))} "
+            f"({checked} {_when(h.checked_at)})"
             for key, h in sorted(figures["health"].items())
         ]
         for at, _actor, action, detail in figures.get("stack_incidents", []):
             what = (detail or {}).get("what") or action.removeprefix("stack.")
             service = (detail or {}).get("service", "")
-            lines.append(
-                f"<span style='color:#a60'>{html.escape(_when(at))} stack {html.escape(service)}: "
-                f"{html.escape(str(what))}</span>"
+            line = self.tr("{0} stack {1}: {2}").format(
+                html.escape(_when(at)), html.escape(service), html.escape(str(what))
             )
+            lines.append(f"<span style='color:#a60'>{line}</span>")
         self.health.setText("<br>".join(lines) or self.tr("No channel connected yet."))
         self._draw(figures["days"])
 
@@ -170,7 +175,7 @@ class Dashboard(QWidget):
                 height=heights,
                 width=width,
                 brush=COLOURS[n % len(COLOURS)],
-                name=channel,
+                name=channel_label(channel),
             )
             self.messages_chart.addItem(bars)
         self.reply_chart.clear()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import concurrent.futures
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -40,20 +41,39 @@ def account_name(account_key: str) -> str:
     return account_key.removeprefix("email:")
 
 
-SECURITY_LABELS = {Security.SSL: "SSL/TLS", Security.STARTTLS: "STARTTLS", Security.NONE: "None"}
+SECURITY_LABELS = {  # shown through self.tr() (context EmailAccountDialog)
+    Security.SSL: "SSL/TLS",
+    Security.STARTTLS: "STARTTLS",
+    Security.NONE: QT_TRANSLATE_NOOP("EmailAccountDialog", "None"),
+}
+# the presets' sign-in hints (channels/email/settings.py), shown through self.tr()
+PRESET_HINTS = (
+    QT_TRANSLATE_NOOP(
+        "EmailAccountDialog",
+        "Google refuses your normal password here: create an app password "
+        "(Google account → Security → 2-Step Verification → App passwords) or use OAuth2.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "EmailAccountDialog",
+        "Microsoft 365 may have basic sign-in turned off: ask your admin to allow IMAP/SMTP "
+        "AUTH for this mailbox, or use an app password or an OAuth2 token.",
+    ),
+)
 
 
 class EmailAccountsBar(AccountsBar):
     """One line per email or Missive account: address, state and the last real check."""
 
     kinds = MAIL_KINDS
-    empty_text = "No email account added yet."
+    empty_text = QT_TRANSLATE_NOOP("AccountsBar", "No email account added yet.")
 
     def __init__(self, engine: Engine, bridge: EngineBridge, parent: QWidget | None = None) -> None:
         super().__init__(engine, bridge, parent)
-        self.add_button = self.new_button("Add account…")
+        self.add_button = self.new_button(QT_TRANSLATE_NOOP("AccountsBar", "Add account…"))
         self.add_button.clicked.connect(self.add_account)
-        self.add_missive_button = self.new_button("Connect Missive…")
+        self.add_missive_button = self.new_button(
+            QT_TRANSLATE_NOOP("AccountsBar", "Connect Missive…")
+        )
         self.add_missive_button.clicked.connect(self.add_missive)
         self.dialog: EmailAccountDialog | None = None
         self.missive_dialog: MissiveAccountDialog | None = None
@@ -114,7 +134,7 @@ class EmailAccountDialog(QDialog):
         self.imap_security, self.smtp_security = QComboBox(), QComboBox()
         for box in (self.imap_security, self.smtp_security):
             for security, label in SECURITY_LABELS.items():
-                box.addItem(label, security.value)
+                box.addItem(self.tr(label), security.value)
         self.history_days = QSpinBox()
         self.history_days.setRange(1, 3650)
         self.history_days.setValue(90)
@@ -193,7 +213,7 @@ class EmailAccountDialog(QDialog):
         self.smtp_host.setText(preset.smtp_host)
         self.smtp_port.setValue(preset.smtp_port)
         self.smtp_security.setCurrentIndex(self.smtp_security.findData(preset.smtp_security.value))
-        self.hint.setText(preset.login_hint)
+        self.hint.setText(self.tr(preset.login_hint))
 
     def settings(self) -> EmailSettings:
         return EmailSettings(

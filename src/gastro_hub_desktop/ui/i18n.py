@@ -13,6 +13,7 @@ from typing import Any
 LANGUAGES = {"en": "English", "cs": "Čeština", "de": "Deutsch"}
 UI_FILE = "ui.json"  # in the data folder: {"language": "cs"}
 _current = "en"
+_installed: list[Any] = []  # the translators install() put in, removed by the next call
 # dates: today, this year, other years
 DATE_FORMATS = {
     "en": ("%H:%M", "%d %b %H:%M", "%d %b %Y"),
@@ -76,24 +77,34 @@ def save_language(data_dir: Path, language: str) -> None:
 
 
 def install(app: Any, language: str, translations: Path) -> Any:
-    """Load the language's translations into the app (English needs none). Returns the
-    translator (keep a reference) or None."""
+    """Load the language's translations into the app (English needs none), with Qt's own for
+    its standard buttons and dialogs (Cancel, Save, Next…); the previous language's are
+    removed. Returns the app's translator (keep a reference) or None."""
     global _current
     previous, _current = _current, language if language in LANGUAGES else "en"
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
     if _current == "en":
         if previous != "en":
             from PySide6.QtCore import QLocale
 
             QLocale.setDefault(QLocale.system())
         return None
-    from PySide6.QtCore import QLocale, QTranslator
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     QLocale.setDefault(QLocale(QT_LOCALES[_current]))
     translator = QTranslator(app)
-    if translator.load(str(translations / f"gastro_hub_{_current}.qm")):
-        app.installTranslator(translator)
-        return translator
-    return None
+    if not translator.load(str(translations / f"gastro_hub_{_current}.qm")):
+        return None
+    qt_own = QTranslator(app)
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_own.load(f"qtbase_{_current}", qt_folder):
+        app.installTranslator(qt_own)
+        _installed.append(qt_own)
+    app.installTranslator(translator)  # installed last: looked at first
+    _installed.append(translator)
+    return translator
 
 
 def current() -> str:

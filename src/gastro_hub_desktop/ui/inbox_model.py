@@ -7,7 +7,14 @@ from collections import OrderedDict
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QStandardItemModel
 
 from gastro_hub_desktop.domain.conversations import ConversationRow, InboxFilter
@@ -32,22 +39,47 @@ URGENCY_COLOURS = {
     Urgency.SCHEDULING: QColor("#047857"),
 }
 CHANNEL_LABELS = {
-    "email": "Email",
-    "whatsapp": "WhatsApp",
-    "telegram": "Telegram",
-    "signal": "Signal",
-    "matrix": "Matrix",
-    "facebook": "Facebook",
-    "instagram": "Instagram",
-    "linkedin": "LinkedIn",
+    "email": QT_TRANSLATE_NOOP("Channel", "Email"),
+    "whatsapp": QT_TRANSLATE_NOOP("Channel", "WhatsApp"),
+    "telegram": QT_TRANSLATE_NOOP("Channel", "Telegram"),
+    "signal": QT_TRANSLATE_NOOP("Channel", "Signal"),
+    "matrix": QT_TRANSLATE_NOOP("Channel", "Matrix"),
+    "facebook": QT_TRANSLATE_NOOP("Channel", "Facebook"),
+    "instagram": QT_TRANSLATE_NOOP("Channel", "Instagram"),
+    "linkedin": QT_TRANSLATE_NOOP("Channel", "LinkedIn"),
 }
+URGENCY_LABELS = {
+    "crisis": QT_TRANSLATE_NOOP("Urgency", "Crisis"),
+    "urgent": QT_TRANSLATE_NOOP("Urgency", "Urgent"),
+    "financial": QT_TRANSLATE_NOOP("Urgency", "Financial"),
+    "scheduling": QT_TRANSLATE_NOOP("Urgency", "Scheduling"),
+    "normal": QT_TRANSLATE_NOOP("Urgency", "Normal"),
+}
+
+
+def channel_label(channel: str) -> str:
+    """A channel's name in the UI's language ("email" → "Email" / "E-mail")."""
+    label = CHANNEL_LABELS.get(channel)
+    return QCoreApplication.translate("Channel", label) if label else channel
+
+
+def urgency_label(urgency: str) -> str:
+    """An urgency's name in the UI's language ("crisis" → "Crisis" / "Krize")."""
+    label = URGENCY_LABELS.get(urgency)
+    return QCoreApplication.translate("Urgency", label) if label else urgency
 
 
 class InboxModel(QAbstractTableModel):
     """Column titles come from `header_model()`: a Python headerData() would be handed a
     Qt.Orientation, and building Qt's enums costs ~20 ms before the first paint."""
 
-    COLUMNS = ("", "From", "Subject / last message", "Channel", "Time")
+    COLUMNS = (
+        "",
+        QT_TRANSLATE_NOOP("InboxModel", "From"),
+        QT_TRANSLATE_NOOP("InboxModel", "Subject / last message"),
+        QT_TRANSLATE_NOOP("InboxModel", "Channel"),
+        QT_TRANSLATE_NOOP("InboxModel", "Time"),
+    )
     FLAGS, FROM, SUBJECT, CHANNEL, TIME = range(5)
 
     countChanged = Signal(int)
@@ -176,7 +208,9 @@ class InboxModel(QAbstractTableModel):
 
     def header_model(self) -> QStandardItemModel:
         header = QStandardItemModel(0, len(self.COLUMNS), self)
-        header.setHorizontalHeaderLabels(list(self.COLUMNS))
+        header.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("InboxModel", c) if c else "" for c in self.COLUMNS]
+        )
         return header
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -184,6 +218,21 @@ class InboxModel(QAbstractTableModel):
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
+
+    # Each call from Qt into Python takes the GIL anew, and while an engine thread runs Python
+    # every one may wait for it (see `responsiveness`). A painted cell costs two calls with
+    # `index` and `multiData` below, instead of nine with Qt's defaults (rowCount and
+    # columnCount per index, data() once per role).
+
+    def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if parent.isValid() or not (0 <= row < self._count and 0 <= column < len(self.COLUMNS)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def multiData(self, index: ModelIndex, roleDataSpan: Any) -> None:
+        """All the roles the delegate asks for when it paints a cell, in one call."""
+        for role_data in roleDataSpan:
+            role_data.setData(self.data(index, role_data.role()))
 
     def data(self, index: ModelIndex, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid():
@@ -208,7 +257,7 @@ class InboxModel(QAbstractTableModel):
         if column == self.FLAGS:
             flags = []
             if row.urgency is not None and row.urgency is not Urgency.NORMAL:
-                flags.append(row.urgency.value.upper())
+                flags.append(urgency_label(row.urgency.value).upper())
             if row.is_vip:
                 flags.append("VIP")
             return " ".join(flags)
@@ -220,7 +269,7 @@ class InboxModel(QAbstractTableModel):
                 return f"{row.subject} — {row.snippet}"
             return row.snippet
         if column == self.CHANNEL:
-            return CHANNEL_LABELS.get(row.channel.value, row.channel.value)
+            return channel_label(row.channel.value)
         if column == self.TIME:
             return format_when(row.last_message_at)
         return ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,9 +28,10 @@ from gastro_hub_desktop.engine.events import (
     DeliveryChanged,
     EngineEvent,
     EngineStarted,
+    PresenceChanged,
 )
 from gastro_hub_desktop.ui.conversation_pane import ConversationPane
-from gastro_hub_desktop.ui.inbox_model import CHANNEL_LABELS, InboxModel
+from gastro_hub_desktop.ui.inbox_model import CHANNEL_LABELS, InboxModel, channel_label
 from gastro_hub_desktop.ui.search_results import SearchResults
 
 if TYPE_CHECKING:
@@ -38,19 +39,19 @@ if TYPE_CHECKING:
     from gastro_hub_desktop.ui.bridge import EngineBridge
 
 URGENCY_CHOICES: list[tuple[str, tuple[Urgency, ...]]] = [
-    ("Any urgency", ()),
-    ("Crisis & urgent", (Urgency.CRISIS, Urgency.URGENT)),
-    ("Crisis", (Urgency.CRISIS,)),
-    ("Urgent", (Urgency.URGENT,)),
-    ("Financial", (Urgency.FINANCIAL,)),
-    ("Scheduling", (Urgency.SCHEDULING,)),
+    (QT_TRANSLATE_NOOP("InboxPanel", "Any urgency"), ()),
+    (QT_TRANSLATE_NOOP("InboxPanel", "Crisis & urgent"), (Urgency.CRISIS, Urgency.URGENT)),
+    (QT_TRANSLATE_NOOP("InboxPanel", "Crisis"), (Urgency.CRISIS,)),
+    (QT_TRANSLATE_NOOP("InboxPanel", "Urgent"), (Urgency.URGENT,)),
+    (QT_TRANSLATE_NOOP("InboxPanel", "Financial"), (Urgency.FINANCIAL,)),
+    (QT_TRANSLATE_NOOP("InboxPanel", "Scheduling"), (Urgency.SCHEDULING,)),
 ]
-STATUS_LABELS = {
-    StatusFilter.OPEN: "Open",
-    StatusFilter.SNOOZED: "Snoozed",
-    StatusFilter.DONE: "Done",
-    StatusFilter.AUTOMATED: "Newsletters & notifications",
-    StatusFilter.ALL: "All",
+STATUS_LABELS = {  # shown through self.tr() (context InboxPanel)
+    StatusFilter.OPEN: QT_TRANSLATE_NOOP("InboxPanel", "Open"),
+    StatusFilter.SNOOZED: QT_TRANSLATE_NOOP("InboxPanel", "Snoozed"),
+    StatusFilter.DONE: QT_TRANSLATE_NOOP("InboxPanel", "Done"),
+    StatusFilter.AUTOMATED: QT_TRANSLATE_NOOP("InboxPanel", "Newsletters & notifications"),
+    StatusFilter.ALL: QT_TRANSLATE_NOOP("InboxPanel", "All"),
 }
 
 
@@ -76,7 +77,7 @@ class InboxPanel(QWidget):
         channels = channels_of_tab(tab) if tab else tuple(CHANNEL_LABELS)
         for channel in channels:
             value = channel if isinstance(channel, str) else channel.value
-            self.channel_box.addItem(CHANNEL_LABELS[value], value)
+            self.channel_box.addItem(channel_label(value), value)
         if self.channel_box.count() <= 2:  # one channel only: nothing to choose
             self.channel_box.hide()
         self.urgency_box = QComboBox()
@@ -228,6 +229,10 @@ class InboxPanel(QWidget):
             event.conversation_id == self.pane.conversation_id
         ):
             self.pane.reload()  # a ✓ moved on one of our messages
+        elif isinstance(event, PresenceChanged) and (
+            not event.conversation_ids or self.pane.conversation_id in event.conversation_ids
+        ):
+            self.pane.refresh_presence()  # a colleague started or stopped answering it
 
     def engine_started(self) -> None:
         self._engine_ready = True

@@ -8,7 +8,7 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -45,49 +45,73 @@ if TYPE_CHECKING:
     from gastro_hub_desktop.ui.dashboard import Dashboard
     from gastro_hub_desktop.ui.stack_panel import StackPanel
 
-INBOX_EMPTY = (
+# The texts below are shown through self.tr() (context MainWindow) unless said otherwise.
+INBOX_EMPTY = QT_TRANSLATE_NOOP(
+    "MainWindow",
     "No conversations here yet.\n\nFile → Load sample data shows the app at work with a demo "
-    "set, and File → Import brings in an mbox mailbox or a WhatsApp chat export."
+    "set, and File → Import brings in an mbox mailbox or a WhatsApp chat export.",
 )
 TAB_EMPTY = {
-    ChannelTab.EMAIL: "No email conversations yet.\n\nAdd your account above (Gmail, Microsoft "
-    "365 or any IMAP/SMTP server), or File → Import an mbox file.",
-    ChannelTab.WHATSAPP: "No WhatsApp conversations yet.\n\nConnect Twilio or the Meta Cloud "
-    'API above, or File → Import a WhatsApp "Export chat" file.',
-    ChannelTab.CHATS: "No chats yet.\n\nConnect Beeper Desktop (Telegram, Signal, WhatsApp and "
-    "more), a Matrix account or a Telegram bot above.",
-    ChannelTab.SOCIAL: "No social messages yet.\n\nConnect your Facebook Page (and its "
-    "Instagram account) above to answer Messenger and Instagram messages here.",
+    ChannelTab.EMAIL: QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "No email conversations yet.\n\nAdd your account above (Gmail, Microsoft "
+        "365 or any IMAP/SMTP server), or File → Import an mbox file.",
+    ),
+    ChannelTab.WHATSAPP: QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "No WhatsApp conversations yet.\n\nConnect Twilio or the Meta Cloud "
+        'API above, or File → Import a WhatsApp "Export chat" file.',
+    ),
+    ChannelTab.CHATS: QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "No chats yet.\n\nConnect Beeper Desktop (Telegram, Signal, WhatsApp and "
+        "more), a Matrix account or a Telegram bot above.",
+    ),
+    ChannelTab.SOCIAL: QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "No social messages yet.\n\nConnect your Facebook Page (and its "
+        "Instagram account) above to answer Messenger and Instagram messages here.",
+    ),
 }
 TAB_TITLES = {
-    ChannelTab.EMAIL: "Email",
-    ChannelTab.WHATSAPP: "WhatsApp",
-    ChannelTab.CHATS: "Chats",
-    ChannelTab.SOCIAL: "Social",
+    ChannelTab.EMAIL: QT_TRANSLATE_NOOP("MainWindow", "Email"),
+    ChannelTab.WHATSAPP: QT_TRANSLATE_NOOP("MainWindow", "WhatsApp"),
+    ChannelTab.CHATS: QT_TRANSLATE_NOOP("MainWindow", "Chats"),
+    ChannelTab.SOCIAL: QT_TRANSLATE_NOOP("MainWindow", "Social"),
 }
 # (name, key sequence, what it does, MainWindow method)
 SHORTCUTS = (
-    ("next", "Alt+Down", "Next conversation", "next_conversation"),
-    ("previous", "Alt+Up", "Previous conversation", "previous_conversation"),
-    ("reply", "Ctrl+R", "Write a reply", "focus_reply"),
+    ("next", "Alt+Down", QT_TRANSLATE_NOOP("MainWindow", "Next conversation"), "next_conversation"),
+    (
+        "previous",
+        "Alt+Up",
+        QT_TRANSLATE_NOOP("MainWindow", "Previous conversation"),
+        "previous_conversation",
+    ),
+    ("reply", "Ctrl+R", QT_TRANSLATE_NOOP("MainWindow", "Write a reply"), "focus_reply"),
     (
         "send",
         "Ctrl+Return",
-        "Send the reply (an AI draft unchanged: approve it)",
+        QT_TRANSLATE_NOOP("MainWindow", "Send the reply (an AI draft unchanged: approve it)"),
         "send_or_approve",
     ),
-    ("done", "Ctrl+D", "Mark done / reopen", "mark_done"),
-    ("search", "Ctrl+F", "Search every conversation", "focus_search"),
-    ("help", "F1", "Show these shortcuts", "show_shortcuts"),
+    ("done", "Ctrl+D", QT_TRANSLATE_NOOP("MainWindow", "Mark done / reopen"), "mark_done"),
+    (
+        "search",
+        "Ctrl+F",
+        QT_TRANSLATE_NOOP("MainWindow", "Search every conversation"),
+        "focus_search",
+    ),
+    ("help", "F1", QT_TRANSLATE_NOOP("MainWindow", "Show these shortcuts"), "show_shortcuts"),
 )
 FIXED_SHORTCUTS = (
-    ("import", "Ctrl+I", "Import a mailbox or chat export", ""),
-    ("sample", "Ctrl+Shift+L", "Load sample data", ""),
-    ("quit", "Ctrl+Q", "Quit", ""),
+    ("import", "Ctrl+I", QT_TRANSLATE_NOOP("MainWindow", "Import a mailbox or chat export"), ""),
+    ("sample", "Ctrl+Shift+L", QT_TRANSLATE_NOOP("MainWindow", "Load sample data"), ""),
+    ("quit", "Ctrl+Q", QT_TRANSLATE_NOOP("MainWindow", "Quit"), ""),
 )
 NOTE_GATHER_MS = 400  # notifications arriving together are shown as one
-CHANNEL_NAMES = {
-    "email": "email",
+CHANNEL_NAMES = {  # in notifications, through QCoreApplication.translate("Channel", …)
+    "email": QT_TRANSLATE_NOOP("Channel", "email"),
     "whatsapp": "WhatsApp",
     "telegram": "Telegram",
     "signal": "Signal",
@@ -109,7 +133,9 @@ def in_quiet_hours(hours: tuple[time, time] | None, now: time) -> bool:
     return now >= start or now < end
 
 
-IMPORT_FILTER = "Mailboxes and chat exports (*.mbox *.mbx *.txt *.zip);;All files (*)"
+IMPORT_FILTER = QT_TRANSLATE_NOOP(
+    "MainWindow", "Mailboxes and chat exports (*.mbox *.mbx *.txt *.zip);;All files (*)"
+)
 
 
 class MainWindow(QMainWindow):
@@ -210,7 +236,10 @@ class MainWindow(QMainWindow):
             from gastro_hub_desktop.ui.chat_forms import CHAT_FORMS
 
             self.chat_accounts = KindsBar(
-                self._engine, self._bridge, CHAT_FORMS, "No chat account connected yet."
+                self._engine,
+                self._bridge,
+                CHAT_FORMS,
+                QT_TRANSLATE_NOOP("AccountsBar", "No chat account connected yet."),
             )
             return self.chat_accounts
         if tab is ChannelTab.SOCIAL:
@@ -218,7 +247,10 @@ class MainWindow(QMainWindow):
             from gastro_hub_desktop.ui.social_forms import SOCIAL_FORMS
 
             self.social_accounts = KindsBar(
-                self._engine, self._bridge, SOCIAL_FORMS, "No social account connected yet."
+                self._engine,
+                self._bridge,
+                SOCIAL_FORMS,
+                QT_TRANSLATE_NOOP("AccountsBar", "No social account connected yet."),
             )
             return self.social_accounts
         return None
@@ -397,6 +429,10 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
         bar.addPermanentWidget(self.engine_label)
+        from gastro_hub_desktop.ui.office_status import OfficeStatus
+
+        self.office_label = OfficeStatus(self._engine, self._bridge)
+        bar.addPermanentWidget(self.office_label)
 
     # ---------------------------------------------------------- engine events
 
@@ -406,6 +442,7 @@ class MainWindow(QMainWindow):
             self.load_quiet_hours()
             self._first_run()
             self.engine_label.setText(self.tr("Database: ") + event.database)
+            self.office_label.start()
             for action in (self.import_action, self.sample_action):
                 action.setEnabled(True)
             self._refresh_counts()
@@ -480,7 +517,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import mailbox or chat export"), str(Path.home()), IMPORT_FILTER
+            self, self.tr("Import mailbox or chat export"), str(Path.home()), self.tr(IMPORT_FILTER)
         )
         if path:
             self.import_file(Path(path))
@@ -505,12 +542,15 @@ class MainWindow(QMainWindow):
             return
         if len(shown) == 1:
             item = shown[0]
+            from gastro_hub_desktop.ui.inbox_model import urgency_label
+
             label = (
                 "VIP"
                 if item.vip and item.urgency not in ("crisis", "urgent")
-                else ((item.urgency or "").upper() + (" · VIP" if item.vip else ""))
+                else (urgency_label(item.urgency or "").upper() + (" · VIP" if item.vip else ""))
             )
             channel = CHANNEL_NAMES.get(item.channel, item.channel)
+            channel = QCoreApplication.translate("Channel", channel)
             title = f"{label}: {item.sender} ({channel})"
             self.notify.emit(title, item.first_line, item.conversation_id)
         else:
@@ -553,7 +593,10 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import CRM contacts"), str(Path.home()), "CSV (*.csv *.txt);;All (*)"
+            self,
+            self.tr("Import CRM contacts"),
+            str(Path.home()),
+            self.tr("CSV (*.csv *.txt);;All files (*)"),
         )
         if path:
             self.import_crm(Path(path))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import concurrent.futures
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from gastro_hub_desktop.channels.missive.settings import API_URL, MissiveSettings
@@ -16,15 +17,18 @@ if TYPE_CHECKING:
     from gastro_hub_desktop.engine.facade import Engine
     from gastro_hub_desktop.ui.bridge import EngineBridge
 
-TOKEN_HINT = (
+TOKEN_HINT = QT_TRANSLATE_NOOP(
+    "MissiveAccountDialog",
     "Create a token in Missive: Settings → API → Create a new token (a paid Missive plan "
     "allows API access). Replies you write here are saved in Missive as drafts for the team "
-    "to review and send."
+    "to review and send.",
 )
 
 
 class MissiveAccountDialog(AccountDialog):
-    testing = "Testing… (asking Missive who this token belongs to)"
+    testing = QT_TRANSLATE_NOOP(
+        "AccountDialog", "Testing… (asking Missive who this token belongs to)"
+    )
 
     def __init__(self, engine: Engine, bridge: EngineBridge, parent: QWidget | None = None) -> None:
         super().__init__(engine, bridge, parent)

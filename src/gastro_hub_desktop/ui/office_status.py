@@ -15,11 +15,10 @@ if TYPE_CHECKING:
 CHECK_MS = 15_000
 
 
-def leader_words(member: str) -> str:
-    """ "gastro-hub processor@server:123:45" → "processor on server"."""
+def leader_host(member: str) -> str:
+    """ "gastro-hub processor@server:123:45" → "server" (the PC the leader runs on)."""
     head = member.removeprefix("gastro-hub ").split(":")[0]
-    role, _, host = head.partition("@")
-    return f"{role} on {host}" if host else member
+    return head.partition("@")[2] or member
 
 
 class OfficeStatus(QLabel):
@@ -51,8 +50,8 @@ class OfficeStatus(QLabel):
             self.setStyleSheet("")
         elif leader is not None:
             self.setText(
-                self.tr("Office mode: fetched and sent by %1").replace(
-                    "%1", leader_words(leader.member)
+                self.tr("Office mode: fetched and sent by the processor on %1").replace(
+                    "%1", leader_host(leader.member)
                 )
             )
             self.setStyleSheet("")

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from gastro_hub_desktop.domain.conversations import SearchHit
-from gastro_hub_desktop.ui.inbox_model import CHANNEL_LABELS, USER_ROLE, format_when
+from gastro_hub_desktop.ui.inbox_model import USER_ROLE, channel_label, format_when
 
 
 class SearchResults(QWidget):
@@ -31,7 +31,7 @@ class SearchResults(QWidget):
             return
         self.summary.setText(self.tr("%n message(s) found", "", len(hits)) + f" — “{query}”")
         for hit in hits:
-            channel = CHANNEL_LABELS.get(hit.channel.value, hit.channel.value)
+            channel = channel_label(hit.channel.value)
             item = QListWidgetItem(
                 f"{hit.contact_name} · {channel} · {format_when(hit.sent_at)}\n{hit.snippet}"
             )

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -34,11 +34,11 @@ if TYPE_CHECKING:
     from gastro_hub_desktop.store.social_posts import SocialPostView
     from gastro_hub_desktop.ui.bridge import EngineBridge
 
-STATE_WORDS = {
-    "scheduled": "scheduled",
-    "publishing": "publishing…",
-    "published": "published",
-    "failed": "failed",
+STATE_WORDS = {  # shown through QCoreApplication.translate("SocialPostsPanel", …)
+    "scheduled": QT_TRANSLATE_NOOP("SocialPostsPanel", "scheduled"),
+    "publishing": QT_TRANSLATE_NOOP("SocialPostsPanel", "publishing…"),
+    "published": QT_TRANSLATE_NOOP("SocialPostsPanel", "published"),
+    "failed": QT_TRANSLATE_NOOP("SocialPostsPanel", "failed"),
 }
 
 
@@ -47,13 +47,26 @@ def describe(post: SocialPostView, names: dict[str, str]) -> str:
     when = format_when(post.scheduled_at)
     lines = [f"{when} — {' '.join(post.text.split())[:80]}"]
     for t in post.targets:
-        state = STATE_WORDS.get(t.state.value, t.state.value)
+        state = QCoreApplication.translate(
+            "SocialPostsPanel", STATE_WORDS.get(t.state.value, t.state.value)
+        )
         detail = t.url if t.state.value == "published" and t.url else (t.reason or "")
         lines.append(
             f"    {names.get(t.target_key, t.target_key)}: {state}"
             + (f" — {detail}" if detail else "")
         )
     return "\n".join(lines)
+
+
+def kind_label(kind: str) -> str:
+    """What a page to post to is ("facebook_page" → "Facebook Page"), in the UI's language."""
+    from gastro_hub_desktop.channels.social.settings import TargetKind
+    from gastro_hub_desktop.ui.social_forms import TARGET_LABELS
+
+    try:
+        return QCoreApplication.translate("ConnectDialog", TARGET_LABELS[TargetKind(kind)])
+    except ValueError:
+        return kind.replace("_", " ")
 
 
 class SocialPostsPanel(QWidget):
@@ -180,7 +193,7 @@ class ComposeDialog(QDialog):
 
     def _targets_loaded(self, targets: list[tuple[str, str, str]]) -> None:
         for key, name, kind in targets:
-            box = QCheckBox(f"{name} ({kind.replace('_', ' ')})")
+            box = QCheckBox(f"{name} ({kind_label(kind)})")
             self.page_boxes[key] = box
             self.pages.addWidget(box)
         self.result.setText(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -30,7 +30,20 @@ if TYPE_CHECKING:
     from gastro_hub_desktop.engine.facade import Engine
     from gastro_hub_desktop.ui.bridge import EngineBridge
 
-COLUMNS = ("Service", "State", "Health", "Up", "Restarts (Docker / app)", "CPU", "Memory")
+COLUMNS = (  # shown through self.tr() (context StackPanel)
+    QT_TRANSLATE_NOOP("StackPanel", "Service"),
+    QT_TRANSLATE_NOOP("StackPanel", "State"),
+    QT_TRANSLATE_NOOP("StackPanel", "Health"),
+    QT_TRANSLATE_NOOP("StackPanel", "Up"),
+    QT_TRANSLATE_NOOP("StackPanel", "Restarts (Docker / app)"),
+    QT_TRANSLATE_NOOP("StackPanel", "CPU"),
+    QT_TRANSLATE_NOOP("StackPanel", "Memory"),
+)
+ACTIONS = (
+    ("start", QT_TRANSLATE_NOOP("StackPanel", "Start")),
+    ("stop", QT_TRANSLATE_NOOP("StackPanel", "Stop")),
+    ("restart", QT_TRANSLATE_NOOP("StackPanel", "Restart")),
+)
 REFRESH_MS = 5000
 
 
@@ -67,7 +80,7 @@ class StackPanel(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.up_button)
         row.addWidget(self.pull_button)
-        for action, label in (("start", "Start"), ("stop", "Stop"), ("restart", "Restart")):
+        for action, label in ACTIONS:
             button = QPushButton(self.tr(label))
             button.clicked.connect(lambda _c=False, a=action: self.act(a))
             self.buttons[action] = button
@@ -103,7 +116,7 @@ class StackPanel(QWidget):
         bottom.addStretch(1)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h2>{self.tr('Docker stack')}</h2>"))
+        layout.addWidget(QLabel("<h2>" + self.tr("Docker stack") + "</h2>"))
         layout.addWidget(self.engine_label)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
@@ -179,7 +192,8 @@ class StackPanel(QWidget):
 
     def act(self, action: str) -> None:
         service = self.selected_service()
-        self.result.setText(self.tr("{0} {1}…").format(action.capitalize(), service or "all"))
+        label = self.tr(dict(ACTIONS).get(action, action.capitalize()))
+        self.result.setText(self.tr("{0} {1}…").format(label, service or self.tr("all")))
         self._bridge.call(
             self._engine.stack_action(action, service),
             lambda _none: (self.result.setText(self.tr("Done.")), self.refresh()),

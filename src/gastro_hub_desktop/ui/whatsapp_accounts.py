@@ -8,7 +8,7 @@ from __future__ import annotations
 import concurrent.futures
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,9 +32,10 @@ if TYPE_CHECKING:
     from gastro_hub_desktop.engine.facade import Engine
     from gastro_hub_desktop.ui.bridge import EngineBridge
 
-TEMPLATES_HINT = (
+TEMPLATES_HINT = QT_TRANSLATE_NOOP(
+    "WhatsAppAccountDialog",
     "One approved template per line: name or Content SID | language | number of variables | "
-    "label, e.g.  order_update | cs | 2 | Order on its way"
+    "label, e.g.  order_update | cs | 2 | Order on its way",
 )
 
 
@@ -48,7 +49,12 @@ def parse_templates(text: str) -> list[dict[str, Any]]:
         parts += [""] * (4 - len(parts))
         ref, language, count, label = parts[:4]
         if not ref or (count and not count.isdigit()):
-            raise ValueError(f"Template line {number} is not 'name | language | variables'.")
+            raise ValueError(
+                QCoreApplication.translate(
+                    "WhatsAppAccountDialog",
+                    "Template line {0} is not 'name | language | variables'.",
+                ).format(number)
+            )
         templates.append(
             {"ref": ref, "language": language, "variables": int(count or 0), "label": label or ref}
         )
@@ -64,11 +70,11 @@ def template_lines(templates: list[dict[str, Any]]) -> str:
 
 class WhatsAppAccountsBar(AccountsBar):
     kinds = ("whatsapp:",)
-    empty_text = "No WhatsApp account connected yet."
+    empty_text = QT_TRANSLATE_NOOP("AccountsBar", "No WhatsApp account connected yet.")
 
     def __init__(self, engine: Engine, bridge: EngineBridge, parent: QWidget | None = None) -> None:
         super().__init__(engine, bridge, parent)
-        self.connect_button = self.new_button("Connect WhatsApp…")
+        self.connect_button = self.new_button(QT_TRANSLATE_NOOP("AccountsBar", "Connect WhatsApp…"))
         self.connect_button.clicked.connect(self.add_account)
         self.dialog: WhatsAppAccountDialog | None = None
 
@@ -94,7 +100,9 @@ def _secret() -> QLineEdit:
 
 
 class WhatsAppAccountDialog(AccountDialog):
-    testing = "Testing… (asking the provider about these credentials)"
+    testing = QT_TRANSLATE_NOOP(
+        "AccountDialog", "Testing… (asking the provider about these credentials)"
+    )
 
     def __init__(self, engine: Engine, bridge: EngineBridge, parent: QWidget | None = None) -> None:
         super().__init__(engine, bridge, parent)
@@ -138,7 +146,9 @@ class WhatsAppAccountDialog(AccountDialog):
         self.webhook_port.setRange(1, 65535)
         self.webhook_port.setValue(8765)
         self.public_url = QLineEdit()
-        self.public_url.setPlaceholderText("https://your-tunnel.example (where the provider posts)")
+        self.public_url.setPlaceholderText(
+            self.tr("https://your-tunnel.example (where the provider posts)")
+        )
         self.poll_seconds = QSpinBox()
         self.poll_seconds.setRange(0, 3600)
         self.poll_seconds.setSpecialValueText(self.tr("off"))
@@ -186,7 +196,7 @@ class WhatsAppAccountDialog(AccountDialog):
             self.webhook_hint.setText(self.tr("Enter the number to see the webhook address."))
             return
         path = WhatsAppSettings(Provider(self.provider.currentData()), number).webhook_path
-        base = self.public_url.text().strip().rstrip("/") or "https://<your tunnel>"
+        base = self.public_url.text().strip().rstrip("/") or self.tr("https://<your tunnel>")
         local = f"http://{self.webhook_host.text().strip()}:{self.webhook_port.value()}{path}"
         self.webhook_hint.setText(
             self.tr("Webhook URL to enter at the provider: ")
