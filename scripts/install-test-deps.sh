@@ -7,4 +7,4 @@ here="$(cd "$(dirname "$0")" && pwd)"
 bash "$here/install-run-deps.sh"
 bash "$here/apt-ensure.sh" xvfb xauth x11-utils xdotool imagemagick tesseract-ocr \
   tesseract-ocr-eng trayer gnome-keyring dbus-daemon dbus-x11 postgresql postgresql-client \
-  dovecot-imapd docker.io busybox-static docker-registry rclone
+  dovecot-imapd docker.io busybox-static docker-registry rclone binutils desktop-file-utils

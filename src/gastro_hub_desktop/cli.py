@@ -78,6 +78,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     processor.add_argument("--host", default="127.0.0.1", help="health endpoint address")
     processor.add_argument("--port", type=int, default=8780, help="health endpoint port")
+    office = commands.add_parser(
+        "office",
+        help="office mode (several PCs on one PostgreSQL): turn it on or off, or say who leads",
+    )
+    office.add_argument(
+        "action", choices=("on", "off", "status", "join"), nargs="?", default="status"
+    )
+    office.add_argument("url", nargs="?", help="join: the office's postgresql:// address")
     evaluation = commands.add_parser(
         "triage-eval", help="measure message triage against a labelled JSONL file"
     )
@@ -90,6 +98,10 @@ GUI_FLAGS = {"--exit-after-paint", "-v", "--verbose"}
 
 def main(argv: list[str] | None = None) -> int:
     given = sys.argv[1:] if argv is None else argv
+    if given == ["--qt-probe"]:  # `doctor`'s Qt check, in a child process of the frozen app
+        from gastro_hub_desktop.doctor import qt_probe
+
+        return qt_probe()
     if set(given) <= GUI_FLAGS:  # opening the window: skip argparse, every ms of start-up counts
         from gastro_hub_desktop.app import run_gui
 
@@ -131,6 +143,10 @@ def main(argv: list[str] | None = None) -> int:
         from gastro_hub_desktop.processor import run_processor
 
         return run_processor(args.host, args.port, args.verbose)
+    if args.command == "office":
+        from gastro_hub_desktop.office_cli import run_office
+
+        return run_office(args.action, args.url)
     if args.command == "triage-eval":
         from gastro_hub_desktop.brain.triage.evaluate import run
 

@@ -109,6 +109,23 @@ QT_PROBE = (
     "from PySide6.QtGui import QGuiApplication; import sys; "
     "app = QGuiApplication(sys.argv[:1]); print(app.platformName())"
 )
+QT_PROBE_FLAG = "--qt-probe"  # the frozen app's stand-in for `python -c QT_PROBE` (see cli.py)
+
+
+def qt_probe() -> int:
+    """Open Qt's platform and print its name: run in a child process by check_qt, because Qt
+    aborts the whole process when it finds no display."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication(sys.argv[:1])
+    print(app.platformName())
+    return 0
+
+
+def _qt_probe_command() -> list[str]:
+    if getattr(sys, "frozen", False):  # a frozen app has no `-c`: it runs only its own CLI
+        return [sys.executable, QT_PROBE_FLAG]
+    return [sys.executable, "-c", QT_PROBE]
 
 
 def check_qt() -> Finding:
@@ -116,7 +133,7 @@ def check_qt() -> Finding:
     display = os.environ.get("WAYLAND_DISPLAY") or os.environ.get("DISPLAY")
     try:
         probe = subprocess.run(
-            [sys.executable, "-c", QT_PROBE],
+            _qt_probe_command(),
             capture_output=True,
             text=True,
             timeout=30,
