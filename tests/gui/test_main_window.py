@@ -283,6 +283,7 @@ def test_attachments_render_as_save_links_and_no_link_opens(
     from gastro_hub_desktop.domain.messages import Attachment
     from gastro_hub_desktop.ui.conversation_pane import render_messages
 
+    qtbot.waitUntil(lambda: window.inbox.model.row_at(0) is not None)  # its page is loaded
     row = window.inbox.model.row_at(0)
     assert row is not None
     view = MessageView(
