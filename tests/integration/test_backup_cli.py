@@ -12,6 +12,7 @@ from tests.backup_helpers import fill, fingerprints, flip, layout, messages
 
 from gastro_hub_desktop import paths
 from gastro_hub_desktop.backup.cli import run_backup, run_list, run_restore
+from gastro_hub_desktop.store.migrate import SCHEMA_HEAD
 from gastro_hub_desktop.store.repository import Store
 
 
@@ -43,7 +44,7 @@ def test_backup_list_and_restore(data_dir: Path, capsys: pytest.CaptureFixture[s
 
     assert run_list(verify=True) == 0
     out = capsys.readouterr().out
-    assert name in out and "verified now" in out and "sqlite database, schema 0009" in out
+    assert name in out and "verified now" in out and f"sqlite database, schema {SCHEMA_HEAD}" in out
 
     assert run_restore(name) == 0
     out = capsys.readouterr().out

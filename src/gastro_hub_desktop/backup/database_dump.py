@@ -378,10 +378,12 @@ def swap_sqlite(new_file: Path, db_path: Path, stamp: str) -> Path | None:
 @dataclass(frozen=True)
 class PgTools:
     """How pg_dump and pg_restore are run: the local programs (default) or, with `container`
-    set, inside that container through `docker exec` (the stack's database)."""
+    set, inside that container through `docker exec` (the stack's database), on the engine at
+    `docker_host` (DOCKER_HOST; None: the docker program's default)."""
 
     container: str | None = None
     docker: str = "docker"
+    docker_host: str | None = None
 
     def command(self, program: str, url: str) -> tuple[list[str], dict[str, str]]:
         parsed = make_url(url)
@@ -394,7 +396,15 @@ class PgTools:
         if parsed.username:
             args += ["--username", parsed.username]
         if self.container:
-            return [self.docker, "exec", "-i", *passed, self.container, program, *args], env
+            if self.docker_host:
+                env["DOCKER_HOST"] = self.docker_host
+            docker = shutil.which(self.docker)
+            if docker is None:
+                raise BackupError(
+                    f"The docker program was not found, so {program} cannot run in the "
+                    f"container {self.container}; install Docker's command-line tool."
+                )
+            return [docker, "exec", "-i", *passed, self.container, program, *args], env
         if parsed.host:
             args += ["--host", parsed.host]
         if parsed.port:
@@ -498,6 +508,18 @@ def _admin_engine(url: str) -> Any:
     return create_engine(admin, poolclass=NullPool, isolation_level="AUTOCOMMIT")
 
 
+def free_database_name(url: str, base: str) -> str:
+    """`base`, or `base_2`, `base_3`... whichever no database on the server of `url` has (two
+    restores within the same second would otherwise ask for the same name)."""
+    engine = _admin_engine(url)
+    try:
+        with engine.connect() as conn:
+            taken = set(conn.exec_driver_sql("SELECT datname FROM pg_database").scalars())
+    finally:
+        engine.dispose()
+    return next(n for n in (base, *(f"{base}_{i}" for i in range(2, 1000))) if n not in taken)
+
+
 def restore_postgres(dump: Path, url: str, new_database: str, tools: PgTools | None = None) -> str:
     """Create the fresh database `new_database` on the server of `url` and restore `dump` into
     it in one transaction; returns its URL (password kept). On failure it is dropped again and
@@ -532,6 +554,41 @@ def restore_postgres(dump: Path, url: str, new_database: str, tools: PgTools | N
         drop_postgres_database(url, new_database)
         raise
     return target_url
+
+
+def switch_postgres(url: str, restored: str, stamp: str, attempts: int = 20) -> str:
+    """Put the restored database `restored` in place of the one at `url` under its name (the
+    stack's processor and the app keep the same URL), the current one kept beside it as
+    `<name>_before_restore_<stamp>` (returned): two renames in one transaction, so either both
+    happen or neither. Needs every connection to the two databases closed (the engine and the
+    stack's processor are stopped); a moment's leftover is waited for, then refused."""
+    current = make_url(url).database or ""
+    safety = free_database_name(url, f"{current[:30]}_before_restore_{stamp.lower()}")
+    engine = create_engine(make_url(url).set(database="postgres"), poolclass=NullPool)
+    try:
+        for attempt in range(attempts):
+            try:
+                with engine.begin() as conn:  # one transaction: both renames or neither
+                    conn.execute(
+                        text(f"ALTER DATABASE {_quote(current)} RENAME TO {_quote(safety)}")
+                    )
+                    failpoints.reach("restore.between-renames")
+                    conn.execute(
+                        text(f"ALTER DATABASE {_quote(restored)} RENAME TO {_quote(current)}")
+                    )
+                return safety
+            except Exception as exc:
+                busy = "being accessed by other users" in str(exc)
+                if not busy or attempt == attempts - 1:
+                    who = " (something still uses it)" if busy else ""
+                    raise RestoreRefused(
+                        f"The restored database could not be put in place of {current}{who}: "
+                        f"{str(exc).splitlines()[0][:200]}. The current database was not touched."
+                    ) from None
+                clock.sleep(0.25)
+    finally:
+        engine.dispose()
+    raise AssertionError("unreachable")
 
 
 def drop_postgres_database(url: str, name: str) -> None:

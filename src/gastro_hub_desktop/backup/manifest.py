@@ -1,6 +1,8 @@
 """The manifest of a backup set: app version, schema revision, time (UTC), database kind, every
-file with its SHA-256 and size, rows and checksums per table, encryption info; kept as JSON in
-the archive, sealed with its own SHA-256 so a damaged manifest is told from a damaged file."""
+file with its SHA-256 and size, rows and checksums per table, encryption info, and (when the
+stack's n8n was backed up) what of n8n the set holds and whether n8n's encryption key is in it;
+kept as JSON in the archive, sealed with its own SHA-256 so a damaged manifest is told from a
+damaged file."""
 
 from __future__ import annotations
 
@@ -47,6 +49,9 @@ class Manifest:
     encryption: dict[str, Any] = field(default_factory=lambda: {"scheme": "none"})
     app_version: str = __version__
     format: int = FORMAT
+    # n8n's part: workflows and credentials counted, the container, the key (see backup/n8n.py);
+    # None when the set holds nothing of n8n (the key is then left out of the JSON altogether)
+    n8n: dict[str, Any] | None = None
 
     @property
     def database_file(self) -> FileEntry:
@@ -59,7 +64,7 @@ class Manifest:
         return next((f for f in self.files if f.path == path), None)
 
     def body(self) -> dict[str, Any]:
-        return {
+        body: dict[str, Any] = {
             "format": self.format,
             "app": {"name": "Gastro Hub", "version": self.app_version},
             "schema_revision": self.schema_revision,
@@ -77,6 +82,9 @@ class Manifest:
             ],
             "encryption": self.encryption,
         }
+        if self.n8n is not None:
+            body["n8n"] = self.n8n
+        return body
 
     def to_json(self) -> bytes:
         body = self.body()
@@ -121,6 +129,7 @@ class Manifest:
                 encryption=dict(body.get("encryption") or {"scheme": "none"}),
                 app_version=str(body.get("app", {}).get("version", "?")),
                 format=fmt,
+                n8n=dict(body["n8n"]) if isinstance(body.get("n8n"), dict) else None,
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise _damaged(f"a field is missing or wrong ({exc})") from None

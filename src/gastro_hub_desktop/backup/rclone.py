@@ -84,6 +84,7 @@ def _run(
     action: str,
     cancelled: Callable[[], bool],
     failure: type[RemoteFailed] = RemoteFailed,
+    tick: Callable[[], None] | None = None,
 ) -> str:
     binary = shutil.which(remote.binary)
     if binary is None:
@@ -103,6 +104,8 @@ def _run(
         deadline = time.monotonic() + remote.timeout
         try:
             while process.poll() is None:
+                if tick is not None:
+                    tick()  # e.g. progress, measured by the caller
                 if cancelled():
                     raise BackupCancelled(f"{action} was cancelled.")
                 if time.monotonic() > deadline:
@@ -174,7 +177,13 @@ def fetch_matching(
 
 
 def fetch(
-    remote: RcloneRemote, filename: str, dest: Path, cancelled: Callable[[], bool] = _never
+    remote: RcloneRemote,
+    filename: str,
+    dest: Path,
+    cancelled: Callable[[], bool] = _never,
+    tick: Callable[[], None] | None = None,
 ) -> None:
-    """Download `filename` from the remote to `dest` (the caller verifies it)."""
-    _run(remote, ["copyto", remote.path_of(filename), str(dest)], "Fetching from", cancelled)
+    """Download `filename` from the remote to `dest` (the caller verifies it); `tick()` is
+    called every 50 ms while rclone runs (to measure progress)."""
+    command = ["copyto", remote.path_of(filename), str(dest)]
+    _run(remote, command, "Fetching from", cancelled, tick=tick)

@@ -2,6 +2,10 @@
 by reading back, then rename; prune and upload after), restore (verify every byte first, then
 swap atomically and report rows per table), list, verify, prune, upload, fetch, health.
 
+With the stack's n8n (`n8n=`), a set also holds n8n's workflows and credentials as n8n exports
+them (credentials encrypted with n8n's key); that key goes into encrypted sets only, and a
+restore puts it back into the keyring (see backup/n8n.py).
+
 Long calls take progress(done_bytes, total_bytes) and cancelled() (checked between chunks)
 and raise BackupError subclasses whose text is meant for the user."""
 
@@ -9,6 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
+import json
 import logging
 import os
 import re
@@ -40,6 +46,15 @@ from gastro_hub_desktop.backup.errors import (
     WrongPassphrase,
 )
 from gastro_hub_desktop.backup.manifest import FileEntry, Manifest, TableSummary, format_time
+from gastro_hub_desktop.backup.n8n import (
+    KEY_MEMBER,
+    N8nFailed,
+    N8nPart,
+    N8nRestore,
+    N8nSource,
+    N8nTools,
+    key_opens_all,
+)
 from gastro_hub_desktop.backup.retention import RetentionPlan, RetentionPolicy
 from gastro_hub_desktop.backup.settings import BACKUP_PASSPHRASE, BackupSettings
 
@@ -86,6 +101,8 @@ class RestoreReport:
     new_database_url: str | None = None  # PostgreSQL: switch to this (no password in it)
     files: tuple[str, ...] = ()  # config and extra files brought back, where they went
     notes: tuple[str, ...] = ()
+    n8n: N8nRestore | None = None  # n8n's workflows and credentials, ready to import
+    replaced_database: str | None = None  # PostgreSQL switched in place: the old one's name
 
 
 @dataclass(frozen=True)
@@ -203,10 +220,15 @@ class BackupService:
         progress: ProgressCallback = _no_progress,
         cancelled: CancelCheck = _not_cancelled,
         extra_files: Mapping[str, Path] | None = None,
+        n8n: N8nSource | None = None,
     ) -> BackupReport:
         """Make a new set of `store`'s database (a Store, or a database URL) with the config
-        files and `extra_files` (name in the set → local file, e.g. n8n's exports); verify it
-        by reading it back, then make it visible; then prune and upload as configured."""
+        files and `extra_files` (name in the set → local file); verify it by reading it back,
+        then make it visible; then prune and upload as configured.
+
+        With `n8n` (or a configured n8n container) n8n's workflows and credentials are
+        exported in its container and go in as extra files; a failed export leaves them out
+        with a note (the database's set is still made). n8n's key goes in encrypted sets only."""
         started = time.perf_counter()
         url = store if isinstance(store, str) else store.engine.url.render_as_string(False)
         kind = database_dump.database_kind(url)
@@ -226,7 +248,13 @@ class BackupService:
         member = f"database/{self._dump_name(url, kind)}"
         checksums = self._checksums(kind)
         notes: list[str] = []
+        n8n_work = sets.part_path(folder, name, "exports")
+        n8n = n8n or self._configured_n8n()
         try:
+            n8n_part, n8n_files, n8n_key = self._export_n8n(
+                n8n, n8n_work, passphrase is not None, cancelled, notes
+            )
+            extras = {**(extra_files or {}), **n8n_files}
             with ArchiveWriter(archive_part, passphrase, created.timestamp()) as writer:
                 snapshot: Any = None
                 if kind == SQLITE:  # the fast path: the snapshot straight from the file
@@ -246,11 +274,14 @@ class BackupService:
                                     cancelled)  # fmt: skip
                     _remove(dump_part)  # space back before the small files and the manifest
                 self._add_config(writer, notes)
-                for arcname, extra in sorted((extra_files or {}).items()):
+                for arcname, extra in sorted(extras.items()):
                     writer.add_file(f"extra/{arcname}", extra, "extra", cancelled=cancelled)
+                if n8n_key is not None:  # only ever here: the archive is encrypted
+                    writer.add_bytes(KEY_MEMBER, n8n_key.encode(), "extra")
                 encryption = describe_encryption() if passphrase else {"scheme": "none"}
                 manifest = Manifest(created, kind, snapshot.schema_revision,
-                                    tuple(writer.entries), snapshot.tables, encryption)  # fmt: skip
+                                    tuple(writer.entries), snapshot.tables, encryption,
+                                    n8n=n8n_part.to_manifest() if n8n_part else None)  # fmt: skip
                 writer.finish(manifest)
                 failpoints.reach("backup.before-verify")
                 written = writer.bytes_written
@@ -275,8 +306,9 @@ class BackupService:
             database_dump._fsync_dir(folder)
             failpoints.reach("backup.after-rename")
             sets.write_state(folder, state)  # lost in a crash just here: shown "not verified"
+            _remove(n8n_work)
         except BaseException as exc:
-            _remove(dump_part, archive_part)
+            _remove(dump_part, archive_part, n8n_work)
             if _is_disk_full(exc):
                 free = shutil.disk_usage(folder).free
                 raise DiskFull(
@@ -313,6 +345,70 @@ class BackupService:
             except (BackupError, OSError) as exc:
                 report = replace(report, upload_problem=str(exc))
         return report
+
+    def _pg_tools(self) -> PgTools:
+        return PgTools(container=self.settings.pg_container, docker_host=self.settings.docker_host)
+
+    def _configured_n8n(self) -> N8nSource | None:
+        """An n8n container named in the settings (the engine passes the stack's instead)."""
+        if not self.settings.n8n_container:
+            return None
+        return N8nSource(
+            N8nTools(self.settings.n8n_container, docker_host=self.settings.docker_host)
+        )
+
+    def _secret(self, name: str | None) -> str | None:
+        if not name or self.credentials is None:
+            return None
+        value = self.credentials.get(name)
+        return str(value) if value else None
+
+    def _export_n8n(
+        self,
+        source: N8nSource | None,
+        work: Path,
+        encrypted: bool,
+        cancelled: CancelCheck,
+        notes: list[str],
+    ) -> tuple[N8nPart | None, dict[str, Path], str | None]:
+        """n8n's exports for the set (name → file), what the manifest says about them, and
+        n8n's key when (and only when) the archive is encrypted."""
+        if source is None:
+            return None, {}, None
+        part = N8nPart(False, source.tools.container)
+        try:
+            exported = source.tools.export(work, cancelled)
+        except (N8nFailed, OSError) as exc:
+            part.problem = str(exc)
+            log.warning("n8n's export failed: %s", exc)
+            notes.append(f"n8n's workflows and credentials are not in this set: {exc}")
+            return part, {}, None
+        part.included = True
+        part.workflows, part.credentials = exported.workflows, exported.credentials
+        log.info(
+            "n8n exported %d workflows and %d credentials in %.1f s",
+            exported.workflows,
+            exported.credentials,
+            exported.seconds,
+        )
+        key = self._secret(source.key_name)
+        part.key_opens_credentials = key_opens_all(key, exported.credential_data())
+        if part.key_opens_credentials is False:
+            notes.append(
+                "The n8n encryption key in the keyring does not open n8n's credentials (was n8n "
+                "given another key by hand?): keep n8n's own key safe, the set cannot restore "
+                "them without it."
+            )
+        if encrypted and key:
+            part.key = "included"
+            return part, exported.files, key
+        part.key = "missing" if encrypted and exported.credentials else "not included"
+        if part.key == "missing":
+            notes.append(
+                "n8n's encryption key is not in the keyring, so this set cannot carry "
+                "it: its n8n credentials restore only where n8n has that key."
+            )
+        return part, exported.files, None
 
     def _checksums(self, kind: str) -> bool:
         """Table checksums by default for PostgreSQL only: its dump is logical, so they prove
@@ -365,7 +461,7 @@ class BackupService:
             return database_dump.dump_sqlite(database_dump.sqlite_path(url), dest,
                                              checksums=checksums, progress=progress,
                                              cancelled=cancelled)  # fmt: skip
-        tools = PgTools(container=self.settings.pg_container)
+        tools = self._pg_tools()
         return database_dump.dump_postgres(url, dest, tools=tools, checksums=checksums,
                                            progress=progress, cancelled=cancelled)  # fmt: skip
 
@@ -390,6 +486,9 @@ class BackupService:
         progress: ProgressCallback = _no_progress,
         cancelled: CancelCheck = _not_cancelled,
         restore_config: bool = False,
+        *,
+        n8n_key_name: str | None = None,
+        switch_in_place: bool = False,
     ) -> RestoreReport:
         """Restore set `name` over the database at `database_url` (the engine must be stopped).
 
@@ -397,7 +496,12 @@ class BackupService:
         or a fresh database (PostgreSQL); only when all checksums, the schema version and the
         row counts agree is it switched in. SQLite: the old file is kept as a safety copy and
         the new one renamed over it. PostgreSQL: the old database stays as it is; the report's
-        `new_database_url` is the one to switch to."""
+        `new_database_url` is the one to switch to - or, with `switch_in_place` (the stack's
+        processor uses the same database), the restored one takes the current one's name and
+        the old one is kept beside it (`replaced_database`).
+
+        n8n's files land in restored/<set>/ (the report's `n8n` says what to import); n8n's key
+        from an encrypted set goes back into the keyring under `n8n_key_name`."""
         started = time.perf_counter()
         backup_set = sets.find_set(self.folder, name)
         passphrase = self._passphrase(backup_set.encrypted)
@@ -418,8 +522,11 @@ class BackupService:
                           work_folder)  # fmt: skip
         staging = self.data_dir / f".restore-{backup_set.name}.p{os.getpid()}.staging.part"
         opened: list[BinaryIO] = []
+        n8n_key = io.BytesIO()  # n8n's key stays in memory, never on the disk
 
         def sink_for(member: str) -> BinaryIO:
+            if member == KEY_MEMBER:
+                return n8n_key
             if member.startswith("database/"):
                 target = new_file
             else:
@@ -431,6 +538,7 @@ class BackupService:
 
         phases = _Phases(progress, [backup_set.size, max(backup_set.size // 20, 1)])
         new_url: str | None = None
+        replaced: str | None = None
         try:
             try:
                 result = scan(backup_set.archive, passphrase, sink_for, phases.step(0), cancelled)
@@ -458,14 +566,22 @@ class BackupService:
                 safety = database_dump.swap_sqlite(new_file, db_path, stamp)
             else:
                 current = make_url(database_url).database or "gastro_hub"
-                new_name = f"{current[:40]}_restored_{stamp.lower()}"
-                tools = PgTools(container=self.settings.pg_container)
+                new_name = database_dump.free_database_name(
+                    database_url, f"{current[:40]}_restored_{stamp.lower()}"
+                )
+                tools = self._pg_tools()
                 new_url = database_dump.restore_postgres(new_file, database_url, new_name, tools)
                 fingerprints = database_dump.table_fingerprints(
                     new_url, self._wants_checksums(manifest)
                 )
                 restored = self._check_restored(fingerprints, manifest)
                 safety = None
+                _remove(new_file)  # loaded: a second restore in this process needs the name
+                if switch_in_place:
+                    if cancelled():
+                        raise BackupCancelled("The restore was cancelled; nothing was changed.")
+                    replaced = database_dump.switch_postgres(database_url, new_name, stamp)
+                    new_url = None  # it has the current one's name now: nothing to drop
             phases.finish()
         except BaseException as exc:
             _remove(new_file, staging)
@@ -480,6 +596,14 @@ class BackupService:
         files = self._place_files(staging, backup_set.name, manifest, restore_config, stamp)
         sets.record_verification(backup_set, manifest=manifest)
         notes: list[str] = []
+        if replaced is not None:
+            notes.append(
+                f"The database as it was before the restore is kept as {replaced} on "
+                "the same server."
+            )
+        n8n_restore = self._n8n_restored(
+            backup_set.name, manifest, n8n_key.getvalue().decode() or None, n8n_key_name, notes
+        )
         if manifest.schema_revision and manifest.schema_revision != _schema_head():
             notes.append(f"The set has database schema {manifest.schema_revision}; it is "
                          f"brought up to {_schema_head()} when the app next opens it.")  # fmt: skip
@@ -490,7 +614,81 @@ class BackupService:
         return RestoreReport(
             backup_set.name, kind, restored, time.perf_counter() - started,
             manifest.schema_revision, safety, public_url, tuple(files), tuple(notes),
+            n8n_restore, replaced,
         )  # fmt: skip
+
+    def _n8n_restored(
+        self,
+        name: str,
+        manifest: Manifest,
+        set_key: str | None,
+        key_name: str | None,
+        notes: list[str],
+    ) -> N8nRestore | None:
+        """What of n8n came back and whether its credentials can be imported here; n8n's key
+        from the set goes back into the keyring (never over a different key n8n uses now)."""
+        part = N8nPart.from_manifest(manifest.n8n)
+        if part is None or not part.included:
+            if part is not None:
+                notes.append(f"The set holds no n8n workflows: {part.problem or 'not exported'}")
+            return None
+        folder = self.data_dir / "restored" / name / "extra" / "n8n"
+        encrypted = []
+        for path in sorted((folder / "credentials").glob("*.json")):
+            with contextlib.suppress(ValueError, OSError, AttributeError):
+                data = json.loads(path.read_text("utf-8")).get("data")
+                if isinstance(data, str):
+                    encrypted.append(data)
+        current = self._secret(key_name)
+        importable = True
+        if set_key is not None:
+            if key_name and self.credentials is not None and current in (None, set_key):
+                if current is None:
+                    self.credentials.set(key_name, set_key)
+                    notes.append("n8n's encryption key from the set is back in the keyring.")
+                key = "restored" if current is None else "same"
+            else:
+                aside = f"{key_name or 'n8n'}.from-{name}"
+                if self.credentials is not None:
+                    self.credentials.set(aside, set_key)
+                key, importable = "kept aside", False
+                if key_name:
+                    notes.append(
+                        "n8n here uses another encryption key than the set's, so the set's n8n "
+                        "credentials were not imported; the set's key is in the keyring as "
+                        f"{aside}."
+                    )
+                else:
+                    notes.append(
+                        "n8n's encryption key from the set is in the keyring as "
+                        f"{aside} (no stack is set up here to give it to)."
+                    )
+        else:
+            key = "not in the set"
+            opens = key_opens_all(current, encrypted)
+            if encrypted:
+                plain = (
+                    "n8n's credentials in this set are encrypted with n8n's encryption key, "
+                    "which the set does not carry (it is not encrypted): they open only with "
+                    "that same key"
+                )
+                if opens:
+                    notes.append(
+                        f"{plain}, and the key still in this computer's keyring opens them."
+                    )
+                elif current is None:
+                    importable = False
+                    notes.append(
+                        f"{plain}, and this computer's keyring has no n8n key: copy "
+                        "it from the computer the set was made on, then import them."
+                    )
+                else:
+                    importable = False
+                    notes.append(
+                        f"{plain}; the key in this computer's keyring does not open "
+                        "them, so they were not imported."
+                    )
+        return N8nRestore(folder, part.workflows, part.credentials, key, importable)
 
     def _wants_checksums(self, manifest: Manifest) -> bool:
         return any(t.checksum for t in manifest.tables.values())
@@ -525,7 +723,7 @@ class BackupService:
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(staging, target)
         for entry in manifest.files:
-            if entry.role == "database":
+            if entry.role == "database" or entry.path == KEY_MEMBER:
                 continue
             where = safe_target(target, entry.path)
             placed.append(str(where))
@@ -631,8 +829,15 @@ class BackupService:
                                    index.contents if index else None))  # fmt: skip
         return sorted(found, key=lambda r: (r.created_at, r.name), reverse=True)
 
-    def fetch(self, filename: str, cancelled: CancelCheck = _not_cancelled) -> sets.BackupSet:
-        """Bring a set back from the remote into the backups folder, verified before it shows."""
+    def fetch(
+        self,
+        filename: str,
+        cancelled: CancelCheck = _not_cancelled,
+        progress: ProgressCallback = _no_progress,
+        size: int = 0,
+    ) -> sets.BackupSet:
+        """Bring a set back from the remote into the backups folder, verified before it shows;
+        progress(bytes, total) over the download (of `size`, the remote's size) and the check."""
         remote = self.remote
         match = sets.ARCHIVE.match(Path(filename).name)
         if remote is None or match is None:
@@ -644,10 +849,19 @@ class BackupService:
         if target.exists():
             return sets.find_set(folder, name)
         part = sets.part_path(folder, name, "fetch")
+        phases = _Phases(progress, [max(size, 0), max(size, 0)])
+        downloading = phases.step(0)
+
+        def measure() -> None:  # rclone may write under a temporary name beside `part`
+            with contextlib.suppress(OSError):
+                downloading(sum(p.stat().st_size for p in folder.glob(part.name + "*")))
+
         try:
-            rclone.fetch(remote, filename, part, cancelled)
+            rclone.fetch(remote, filename, part, cancelled, measure)
+            got = part.stat().st_size
             passphrase = self._passphrase(filename.endswith(sets.ENCRYPTED))
-            result = scan(part, passphrase, None, cancelled=cancelled)
+            result = scan(part, passphrase, None, phases.step(1, got), cancelled)
+            phases.sizes[0] = got
             created = sets.set_time(name) or result.manifest.created_at
             state = sets.SetState(
                 name, filename, part.stat().st_size, format_time(created),
@@ -659,6 +873,7 @@ class BackupService:
             os.replace(part, target)
         finally:
             _remove(part)
+        phases.finish()
         return sets.find_set(folder, name)
 
     # ------------------------------------------------------------ health
@@ -684,7 +899,9 @@ class BackupService:
                 else (f"No verified backup for {hours:.0f} hours.")
             )
         elif verified and verified[0].name in not_offsite:
-            message = f"The newest backup is not off-site: {verified[0].state.offsite.describe()}"
+            said = verified[0].state.offsite.describe()  # "not off-site[: why]", "uploading..."
+            reason = said.removeprefix("not off-site").removeprefix(": ")
+            message = "The newest backup is not off-site" + (f": {reason}" if reason else ".")
         return BackupHealth(last, overdue, not_offsite, message)
 
 

@@ -144,6 +144,7 @@ def contents_of(manifest: Manifest) -> dict[str, Any]:
         "database_kind": manifest.database_kind,
         "files": [{"path": f.path, "size": f.size, "role": f.role} for f in manifest.files],
         "tables": {name: t.rows for name, t in manifest.tables.items()},
+        "n8n": manifest.n8n,  # counts and whether n8n's key is in the set (never the key)
     }
 
 

@@ -25,6 +25,8 @@ class BackupSettings:
     rclone_config: str | None = None  # RCLONE_CONFIG, when not rclone's default file
     upload_after_backup: bool = True
     pg_container: str | None = None  # run pg_dump/pg_restore in this container (the stack)
+    n8n_container: str | None = None  # export n8n's workflows from this container (the stack)
+    docker_host: str | None = None  # the Docker engine of those containers (None: default)
     # rows of every table checksummed into the manifest; None: for PostgreSQL only
     table_checksums: bool | None = None
     config_files: tuple[str, ...] = (paths.DATABASE_CHOICE,)  # in the data folder; no secrets

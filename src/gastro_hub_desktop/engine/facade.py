@@ -136,7 +136,12 @@ class Engine:
         if self._started is None:
             from concurrent.futures import ThreadPoolExecutor
 
-            self._writer = ThreadPoolExecutor(1, thread_name_prefix="db-write")
+            from gastro_hub_desktop.responsiveness import background_thread
+
+            # imports and the assistant's writes run long: the GUI thread comes first for the CPU
+            self._writer = ThreadPoolExecutor(
+                1, thread_name_prefix="db-write", initializer=background_thread
+            )
             self._readers = ThreadPoolExecutor(2, thread_name_prefix="db-read")
             # The database opens on the writer thread while the loop thread is still starting.
             opening = self._writer.submit(self._open_store)
@@ -1130,7 +1135,9 @@ class Engine:
         return self.backups
 
     def backup_now(self) -> Job:
-        """Make a verified backup set now (progress, Cancel), then prune and upload as set."""
+        """Make a verified backup set now (progress, Cancel), then prune and upload as set.
+        With the stack enabled, n8n's workflows and credentials come along and the stack's
+        PostgreSQL is dumped inside its container."""
         cancel = threading.Event()
 
         def run(s: Store) -> Any:
@@ -1140,18 +1147,25 @@ class Engine:
                 self.events.publish(JobProgress("backup", done, total, "backup"))
 
             try:
-                report = self._backups().service().back_up_now(s, progress, cancel.is_set)
+                parts = self._backup_stack(s.engine.url.render_as_string(hide_password=False))
+                n8n = parts.n8n if parts is not None else None
+                service = self._backups().service(parts)
+                report = service.back_up_now(s, progress, cancel.is_set, n8n=n8n)
             except Exception as exc:
                 log.warning("backup failed: %s", exc)
                 self.events.publish(JobFinished("backup", str(exc), ok=False))
                 self.events.publish(BackupStatusChanged(f"Backup failed: {exc}", alert=True))
                 raise
             summary = f"Backup {report.backup_set.name} verified ({report.size / 1e6:.1f} MB)"
+            n8n_missing = next((n for n in report.notes if n.startswith("n8n's workflows")), None)
+            if n8n_missing:
+                summary += f"; {n8n_missing}"
             if report.upload_problem:
                 summary += f"; not off-site: {report.upload_problem}"
             self.events.publish(JobFinished("backup", summary, ok=True))
-            # a set that did not get off-site is worth the user's attention
-            self.events.publish(BackupStatusChanged(summary, alert=bool(report.upload_problem)))
+            # a set that did not get off-site (or without n8n) is worth the user's attention
+            alert = bool(report.upload_problem or n8n_missing)
+            self.events.publish(BackupStatusChanged(summary, alert=alert))
             return report
 
         return Job("backup", self._run(run, channels=True), cancel)
@@ -1186,28 +1200,91 @@ class Engine:
     def remote_backups(self) -> concurrent.futures.Future[list[Any]]:
         return self._run_network(lambda: self._backups().service().list_remote())
 
-    def fetch_backup(self, filename: str) -> concurrent.futures.Future[Any]:
-        return self._run_network(lambda: self._backups().service().fetch(filename))
+    def fetch_backup(self, filename: str, size: int = 0) -> Job:
+        """Bring a set back from the remote (progress: bytes of `size`, the remote's size;
+        Cancel), verified before it shows among the local sets."""
+        cancel = threading.Event()
+
+        def run() -> Any:
+            def progress(done: int, total: int) -> None:
+                self.events.publish(JobProgress("fetch", done, total, filename))
+
+            try:
+                fetched = self._backups().service().fetch(filename, cancel.is_set, progress, size)
+            except Exception as exc:
+                self.events.publish(JobFinished("fetch", str(exc), ok=False))
+                raise
+            self.events.publish(JobFinished("fetch", f"{fetched.name} fetched and verified", True))
+            return fetched
+
+        return Job("fetch", self._run_network(run), cancel)
+
+    def _backup_stack(self, url: str) -> Any:
+        """The Docker stack's part in backups (None without an enabled, reachable stack)."""
+        from gastro_hub_desktop.engine.backup_control import stack_parts
+        from gastro_hub_desktop.store.settings import AppSettings
+
+        if not (AppSettings(self.store).get("stack") or {}).get("enabled"):
+            return None
+        return stack_parts(self._stack(), url)
 
     def restore_backup(self, name: str) -> Job:
-        """Verify the set, stop everything that writes, restore the database atomically
-        (the one in use kept as a safety copy), start again and report what came back."""
+        """Verify the set, stop everything that writes (the engine; with the stack, its
+        processor and n8n too), restore the database atomically (the one in use kept as a
+        safety copy), bring n8n's workflows back, start again and report what came back."""
+        from dataclasses import replace
+
         from gastro_hub_desktop import paths
+        from gastro_hub_desktop.engine.backup_control import ServicePause, bring_back_n8n
 
         cancel = threading.Event()
 
         def run(s: Store) -> Any:
             url = s.engine.url.render_as_string(hide_password=False)
-            service = self._backups().service()
-            service.verify(name)  # a damaged set is refused before anything stops (read twice)
+            parts = self._backup_stack(url)
+            service = self._backups().service(parts)
+            manifest = service.verify(name)  # a damaged set is refused before anything stops
+            pause = None
+            if parts is not None:
+                names = ["processor"] if parts.pg_container else []
+                names += ["n8n"] if manifest.n8n and parts.n8n is not None else []
+                pause = ServicePause.of(parts.stack, names)
             self._stop_writers()
             s.engine.dispose()
             try:
-                report = self._restore_when_quiet(service, name, url, s, cancel)
+                if pause is not None:
+                    pause.stop()
+                report = self._restore_when_quiet(
+                    service, name, url, s, cancel,
+                    n8n_key_name=parts.n8n.key_name if parts and parts.n8n else None,
+                    switch_in_place=bool(parts and parts.pg_container and "processor" in
+                                         parts.services),
+                )  # fmt: skip
             except Exception as exc:
                 self.events.publish(JobFinished("restore", str(exc), ok=False))
+                if pause is not None:
+                    try:
+                        pause.start_again()
+                    except Exception:
+                        log.exception("the stack could not start again after a failed restore")
                 self._start_channels(s)
                 raise
+            if pause is not None:
+                notes = list(report.notes)
+                if report.n8n is not None and parts is not None and parts.n8n is not None:
+                    try:
+                        pause.done.append(bring_back_n8n(parts, report.n8n, pause))
+                    except Exception as exc:
+                        log.warning("n8n's workflows were not imported: %s", exc)
+                        notes.append(f"n8n's workflows were not imported ({exc}); they are in "
+                                     f"{report.n8n.folder}.")  # fmt: skip
+                try:
+                    pause.start_again()
+                except Exception as exc:
+                    notes.append(f"The stack could not start everything again: {exc}")
+                if pause.done:
+                    notes.append("Stack: " + "; ".join(pause.done) + ".")
+                report = replace(report, notes=tuple(notes))
             if report.new_database_url:
                 paths.choose_database(report.new_database_url)
                 self._store = _reopen_store(
@@ -1219,6 +1296,9 @@ class Engine:
                 f"Restored {report.set_name}: {rows:,} rows in {len(report.tables)} tables "
                 f"in {report.seconds:.1f} s"
             )
+            stack_notes = [n for n in report.notes if n.startswith(("Stack:", "n8n"))]
+            if stack_notes:
+                summary += ". " + " ".join(stack_notes)
             self.events.publish(JobFinished("restore", summary, ok=True))
             self._changed(set())
             return report
@@ -1226,10 +1306,17 @@ class Engine:
         return Job("restore", self._run(run, write=True, channels=True), cancel)
 
     def _restore_when_quiet(
-        self, service: Any, name: str, url: str, store: Store, cancel: threading.Event
+        self,
+        service: Any,
+        name: str,
+        url: str,
+        store: Store,
+        cancel: threading.Event,
+        **options: Any,
     ) -> Any:
         """Restore once the window's own reads (a page of the inbox, a count) have finished:
         a read in progress keeps the database busy for a moment."""
+        import gc
         import time
 
         from gastro_hub_desktop.backup.errors import RestoreRefused
@@ -1239,6 +1326,10 @@ class Engine:
                 for done in [self._readers.submit(lambda: None) for _ in range(2)]:
                     done.result(30)
             store.engine.dispose()
+            # a connection that was checked out while the pool was disposed (a read in flight,
+            # a part finishing as it stops) goes back to the old pool, which then keeps it open
+            # until the cyclic garbage collector runs: run it now, so nothing holds the file
+            gc.collect()
             try:
                 return service.restore(
                     name,
@@ -1247,6 +1338,7 @@ class Engine:
                         JobProgress("restore", done, total, "restore")
                     ),
                     cancel.is_set,
+                    **options,
                 )
             except RestoreRefused as exc:
                 if "still in use" not in str(exc) or attempt == RESTORE_TRIES - 1:

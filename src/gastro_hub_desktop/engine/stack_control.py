@@ -214,8 +214,8 @@ def stack_database(stack: Any) -> tuple[str, str]:
     password = env.get("POSTGRES_PASSWORD") or ""
     port = next((p.host_port for p in spec.ports if p.container_port == 5432), None)
     host = next((p.host_ip for p in spec.ports if p.container_port == 5432), None) or "127.0.0.1"
-    if spec.network_mode == "host":
-        port = port or 5432
+    if spec.network_mode == "host":  # the server's own port (PGPORT, which postgres honours)
+        port = port or int(env.get("PGPORT") or 5432)
     if port is None:
         raise LookupError("The stack's PostgreSQL does not publish a port on this computer.")
     return f"postgresql+psycopg://{user}@{host}:{port}/{database}", password
