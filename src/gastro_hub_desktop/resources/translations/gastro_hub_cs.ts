@@ -556,290 +556,290 @@
 <context>
     <name>BackupsPanel</name>
     <message>
-        <location filename="../../ui/backups_panel.py" line="85"/>
+        <location filename="../../ui/backups_panel.py" line="86"/>
         <source>Looking at the backups…</source>
         <translation>Prohlížím zálohy…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="98"/>
-        <location filename="../../ui/backups_panel.py" line="269"/>
+        <location filename="../../ui/backups_panel.py" line="102"/>
+        <location filename="../../ui/backups_panel.py" line="296"/>
         <source>Select a set to see what it holds.</source>
         <translation>Vyberte sadu a uvidíte, co obsahuje.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="108"/>
+        <location filename="../../ui/backups_panel.py" line="112"/>
         <source>Back up now</source>
         <translation>Zálohovat nyní</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="110"/>
+        <location filename="../../ui/backups_panel.py" line="114"/>
         <source>Verify</source>
         <translation>Ověřit</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="112"/>
+        <location filename="../../ui/backups_panel.py" line="116"/>
         <source>Restore…</source>
         <translation>Obnovit…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="114"/>
+        <location filename="../../ui/backups_panel.py" line="118"/>
         <source>Upload</source>
         <translation>Nahrát</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="116"/>
+        <location filename="../../ui/backups_panel.py" line="120"/>
         <source>Fetch</source>
         <translation>Stáhnout</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="118"/>
+        <location filename="../../ui/backups_panel.py" line="122"/>
         <source>Bring a set that is only on the remote back to this computer, checked</source>
         <translation>Stáhnout sadu, která je jen ve vzdáleném úložišti, zpět do tohoto počítače a zkontrolovat ji</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="135"/>
+        <location filename="../../ui/backups_panel.py" line="139"/>
         <source>Schedule, retention and off-site copy</source>
         <translation>Plán, uchovávání a kopie mimo pracoviště</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="139"/>
+        <location filename="../../ui/backups_panel.py" line="143"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="144"/>
+        <location filename="../../ui/backups_panel.py" line="148"/>
         <source>an rclone remote, e.g. gdrive:Gastro Hub</source>
         <translation>vzdálené úložiště rclone, např. gdrive:Gastro Hub</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="145"/>
+        <location filename="../../ui/backups_panel.py" line="149"/>
         <source>Encrypt sets (passphrase in the keyring)</source>
         <translation>Šifrovat sady (heslo v klíčence)</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="146"/>
+        <location filename="../../ui/backups_panel.py" line="150"/>
         <source>Save</source>
         <translation>Uložit</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="148"/>
+        <location filename="../../ui/backups_panel.py" line="152"/>
         <source>Show what retention would remove</source>
         <translation>Ukázat, co by uchovávání odstranilo</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="150"/>
+        <location filename="../../ui/backups_panel.py" line="154"/>
         <source>Back up every:</source>
         <translation>Zálohovat každých:</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="151"/>
+        <location filename="../../ui/backups_panel.py" line="155"/>
         <source>Keep daily / weekly / monthly:</source>
         <translation>Ponechat denní / týdenní / měsíční:</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="153"/>
+        <location filename="../../ui/backups_panel.py" line="157"/>
         <source>Off-site copy to:</source>
         <translation>Kopie mimo pracoviště do:</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="182"/>
+        <location filename="../../ui/backups_panel.py" line="208"/>
         <source>{0} sets on the remote.</source>
         <translation>Sady ve vzdáleném úložišti: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="188"/>
+        <location filename="../../ui/backups_panel.py" line="214"/>
         <source>The remote could not be listed: {0}</source>
         <translation>Obsah vzdáleného úložiště se nepodařilo vypsat: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="204"/>
+        <location filename="../../ui/backups_panel.py" line="230"/>
         <source>Last verified backup: {0}.</source>
         <translation>Poslední ověřená záloha: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="234"/>
+        <location filename="../../ui/backups_panel.py" line="261"/>
         <source>on the remote (checked when fetched)</source>
         <translation>ve vzdáleném úložišti (zkontroluje se při stažení)</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="235"/>
+        <location filename="../../ui/backups_panel.py" line="262"/>
         <source>off-site</source>
         <translation>mimo pracoviště</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="236"/>
+        <location filename="../../ui/backups_panel.py" line="263"/>
         <source>remote only</source>
         <translation>jen vzdáleně</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="239"/>
+        <location filename="../../ui/backups_panel.py" line="266"/>
         <source>verified</source>
         <translation>ověřeno</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="241"/>
+        <location filename="../../ui/backups_panel.py" line="268"/>
         <source>not verified</source>
         <translation>neověřeno</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="244"/>
+        <location filename="../../ui/backups_panel.py" line="271"/>
         <source>off-site (found on the remote)</source>
         <translation>mimo pracoviště (nalezeno ve vzdáleném úložišti)</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="246"/>
+        <location filename="../../ui/backups_panel.py" line="273"/>
         <source>not off-site</source>
         <translation>není mimo pracoviště</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="248"/>
+        <location filename="../../ui/backups_panel.py" line="275"/>
         <source>this computer and the remote</source>
         <translation>tento počítač i vzdálené úložiště</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="250"/>
+        <location filename="../../ui/backups_panel.py" line="277"/>
         <source>this computer</source>
         <translation>tento počítač</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="274"/>
+        <location filename="../../ui/backups_panel.py" line="301"/>
         <source>{0} is encrypted: the list of what it holds is inside it.</source>
         <translation>Sada {0} je šifrovaná: seznam obsahu je uvnitř.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="276"/>
+        <location filename="../../ui/backups_panel.py" line="303"/>
         <source>{0}: no list of its contents yet (Verify reads it).</source>
         <translation>{0}: seznam obsahu zatím chybí (načte ho Ověřit).</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="281"/>
+        <location filename="../../ui/backups_panel.py" line="308"/>
         <source>{0} holds {1} files: a {2} database (schema {3}, {4} rows).</source>
         <translation>Sada {0} obsahuje souborů: {1}; databáze {2} (schéma {3}, řádků: {4}).</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="288"/>
+        <location filename="../../ui/backups_panel.py" line="315"/>
         <source>its key is in the set</source>
         <translation>klíč je součástí sady</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="290"/>
+        <location filename="../../ui/backups_panel.py" line="317"/>
         <source>its key is not in the set (it stays in the keyring)</source>
         <translation>klíč v sadě není (zůstává v klíčence)</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="292"/>
+        <location filename="../../ui/backups_panel.py" line="319"/>
         <source>n8n: {0} workflows and {1} credentials, encrypted with n8n&apos;s key; {2}.</source>
         <translation>n8n: workflowy: {0}, přihlašovací údaje: {1}, šifrováno klíčem n8n; {2}.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="296"/>
+        <location filename="../../ui/backups_panel.py" line="323"/>
         <source>n8n&apos;s workflows are not in this set.</source>
         <translation>Workflowy n8n v této sadě nejsou.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="299"/>
+        <location filename="../../ui/backups_panel.py" line="326"/>
         <source>database</source>
         <translation>databáze</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="300"/>
+        <location filename="../../ui/backups_panel.py" line="327"/>
         <source>settings</source>
         <translation>nastavení</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="301"/>
+        <location filename="../../ui/backups_panel.py" line="328"/>
         <source>n8n / extra</source>
         <translation>n8n / další</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="341"/>
+        <location filename="../../ui/backups_panel.py" line="368"/>
         <source>Backing up…</source>
         <translation>Zálohuji…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="344"/>
+        <location filename="../../ui/backups_panel.py" line="371"/>
         <source>Backup {0} made and verified.</source>
         <translation>Záloha {0} vytvořena a ověřena.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="354"/>
+        <location filename="../../ui/backups_panel.py" line="381"/>
         <source>Select a set that is on the remote first.</source>
         <translation>Nejprve vyberte sadu, která je ve vzdáleném úložišti.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="357"/>
+        <location filename="../../ui/backups_panel.py" line="384"/>
         <source>{0} is already on this computer.</source>
         <translation>Sada {0} už v tomto počítači je.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="366"/>
+        <location filename="../../ui/backups_panel.py" line="393"/>
         <source>{0} fetched from the remote and checked: it can be restored.</source>
         <translation>Sada {0} byla stažena ze vzdáleného úložiště a zkontrolována: lze ji obnovit.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="376"/>
+        <location filename="../../ui/backups_panel.py" line="403"/>
         <source>Fetching {0}…</source>
         <translation>Stahuji {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="381"/>
-        <location filename="../../ui/backups_panel.py" line="396"/>
-        <location filename="../../ui/backups_panel.py" line="428"/>
+        <location filename="../../ui/backups_panel.py" line="408"/>
+        <location filename="../../ui/backups_panel.py" line="423"/>
+        <location filename="../../ui/backups_panel.py" line="455"/>
         <source>Select a set first.</source>
         <translation>Nejprve vyberte sadu.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="383"/>
+        <location filename="../../ui/backups_panel.py" line="410"/>
         <source>Checking {0}…</source>
         <translation>Kontroluji {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="387"/>
+        <location filename="../../ui/backups_panel.py" line="414"/>
         <source>{0}: every file is intact.</source>
         <translation>{0}: všechny soubory jsou v pořádku.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="400"/>
+        <location filename="../../ui/backups_panel.py" line="427"/>
         <source>{0} is only on the remote: Fetch it first.</source>
         <translation>Sada {0} je jen ve vzdáleném úložišti: nejprve ji stáhněte.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="405"/>
+        <location filename="../../ui/backups_panel.py" line="432"/>
         <source>Restore</source>
         <translation>Obnovit</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="407"/>
+        <location filename="../../ui/backups_panel.py" line="434"/>
         <source>Restore {0}? Every file is checked first; the channels stop while the database is replaced, the current one is kept as a safety copy, then everything starts again.</source>
         <translation>Obnovit {0}? Nejprve se zkontroluje každý soubor; během výměny databáze se kanály zastaví, současná databáze se uloží jako bezpečnostní kopie a pak se vše znovu spustí.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="414"/>
+        <location filename="../../ui/backups_panel.py" line="441"/>
         <source>Restoring…</source>
         <translation>Obnovuji…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="418"/>
+        <location filename="../../ui/backups_panel.py" line="445"/>
         <source>Restored {0} in {1:.1f} s: {2}</source>
         <translation>Obnoveno {0} za {1:.1f} s: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="430"/>
+        <location filename="../../ui/backups_panel.py" line="457"/>
         <source>Uploading {0}…</source>
         <translation>Nahrávám {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="450"/>
+        <location filename="../../ui/backups_panel.py" line="477"/>
         <source>Saved.</source>
         <translation>Uloženo.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="458"/>
+        <location filename="../../ui/backups_panel.py" line="485"/>
         <source>Retention keeps {0} sets and would remove: {1}</source>
         <translation>Uchovávání ponechá sad: {0} a odstranilo by: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="459"/>
+        <location filename="../../ui/backups_panel.py" line="486"/>
         <source>nothing</source>
         <translation>nic</translation>
     </message>
@@ -2078,82 +2078,82 @@ Hesla a klíče API se ukládají do systémové klíčenky, nikdy do této slo�
 <context>
     <name>InboxPanel</name>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="42"/>
+        <location filename="../../ui/inbox_panel.py" line="49"/>
         <source>Any urgency</source>
         <translation>Jakákoli naléhavost</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="43"/>
+        <location filename="../../ui/inbox_panel.py" line="50"/>
         <source>Crisis &amp; urgent</source>
         <translation>Krize a naléhavé</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="44"/>
+        <location filename="../../ui/inbox_panel.py" line="51"/>
         <source>Crisis</source>
         <translation>Krize</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="45"/>
+        <location filename="../../ui/inbox_panel.py" line="52"/>
         <source>Urgent</source>
         <translation>Naléhavé</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="46"/>
+        <location filename="../../ui/inbox_panel.py" line="53"/>
         <source>Financial</source>
         <translation>Finance</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="47"/>
+        <location filename="../../ui/inbox_panel.py" line="54"/>
         <source>Scheduling</source>
         <translation>Termíny</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="50"/>
+        <location filename="../../ui/inbox_panel.py" line="57"/>
         <source>Open</source>
         <translation>Otevřené</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="51"/>
+        <location filename="../../ui/inbox_panel.py" line="58"/>
         <source>Snoozed</source>
         <translation>Odložené</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="52"/>
+        <location filename="../../ui/inbox_panel.py" line="59"/>
         <source>Done</source>
         <translation>Vyřízené</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="53"/>
+        <location filename="../../ui/inbox_panel.py" line="60"/>
         <source>Newsletters &amp; notifications</source>
         <translation>Newslettery a oznámení</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="54"/>
+        <location filename="../../ui/inbox_panel.py" line="61"/>
         <source>All</source>
         <translation>Vše</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="76"/>
+        <location filename="../../ui/inbox_panel.py" line="83"/>
         <source>All channels</source>
         <translation>Všechny kanály</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="86"/>
+        <location filename="../../ui/inbox_panel.py" line="93"/>
         <source>VIP only</source>
         <translation>Jen VIP</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="95"/>
+        <location filename="../../ui/inbox_panel.py" line="102"/>
         <source>Search all messages…</source>
         <translation>Hledat ve všech zprávách…</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="176"/>
+        <location filename="../../ui/inbox_panel.py" line="183"/>
         <source>Searching…</source>
         <translation>Hledám…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/inbox_panel.py" line="242"/>
+        <location filename="../../ui/inbox_panel.py" line="254"/>
         <source>%n conversation(s)</source>
         <translation>
             <numerusform>%n konverzace</numerusform>
@@ -2335,6 +2335,7 @@ Výše připojte svou stránku na Facebooku (a její účet Instagram) a odpoví
         <translation>AI</translation>
     </message>
     <message>
+        <location filename="../../ui/backups_panel.py" line="163"/>
         <location filename="../../ui/main_window.py" line="172"/>
         <location filename="../../ui/main_window.py" line="277"/>
         <source>Backups</source>
@@ -2623,17 +2624,17 @@ Výše připojte svou stránku na Facebooku (a její účet Instagram) a odpoví
 <context>
     <name>OfficeStatus</name>
     <message>
-        <location filename="../../ui/office_status.py" line="50"/>
+        <location filename="../../ui/office_status.py" line="49"/>
         <source>Office mode: this PC fetches and sends</source>
         <translation>Kancelářský režim: zprávy stahuje a odesílá tento počítač</translation>
     </message>
     <message>
-        <location filename="../../ui/office_status.py" line="54"/>
-        <source>Office mode: fetched and sent by %1</source>
-        <translation>Kancelářský režim: zprávy stahuje a odesílá %1</translation>
+        <location filename="../../ui/office_status.py" line="53"/>
+        <source>Office mode: fetched and sent by the processor on %1</source>
+        <translation>Kancelářský režim: zprávy stahuje a odesílá procesor na %1</translation>
     </message>
     <message>
-        <location filename="../../ui/office_status.py" line="61"/>
+        <location filename="../../ui/office_status.py" line="60"/>
         <source>Office mode: no processor is running — messages are not being fetched</source>
         <translation>Kancelářský režim: neběží žádný procesor — zprávy se nestahují</translation>
     </message>
@@ -2698,32 +2699,37 @@ Výše připojte svou stránku na Facebooku (a její účet Instagram) a odpoví
         <translation>Přijímám tuto nezabezpečenou klíčenku (tajné údaje se ukládají bez šifrování)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="78"/>
+        <location filename="../../ui/settings_dialog.py" line="76"/>
+        <source>Office mode: several PCs share this database; one processor fetches and sends (after a restart)</source>
+        <translation>Kancelářský režim: tuto databázi sdílí více počítačů; zprávy stahuje a odesílá jeden procesor (po restartu)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="86"/>
         <source>Language (after a restart):</source>
         <translation>Jazyk (projeví se po restartu):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="82"/>
+        <location filename="../../ui/settings_dialog.py" line="90"/>
         <source>Data folder:</source>
         <translation>Složka s daty:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="83"/>
+        <location filename="../../ui/settings_dialog.py" line="91"/>
         <source>Keyring:</source>
         <translation>Klíčenka:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="94"/>
+        <location filename="../../ui/settings_dialog.py" line="103"/>
         <source>Channels, the AI provider, backups and the stack are set in their tabs.</source>
         <translation>Kanály, poskytovatel AI, zálohy a stack se nastavují na vlastních kartách.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="104"/>
+        <location filename="../../ui/settings_dialog.py" line="119"/>
         <source>{0}: secrets are kept there, and it works.</source>
         <translation>{0}: slouží k ukládání tajných údajů a funguje.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="113"/>
+        <location filename="../../ui/settings_dialog.py" line="128"/>
         <source>keyring unavailable: </source>
         <translation>klíčenka není k dispozici: </translation>
     </message>

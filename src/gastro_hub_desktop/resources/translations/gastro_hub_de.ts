@@ -556,290 +556,290 @@
 <context>
     <name>BackupsPanel</name>
     <message>
-        <location filename="../../ui/backups_panel.py" line="85"/>
+        <location filename="../../ui/backups_panel.py" line="86"/>
         <source>Looking at the backups…</source>
         <translation>Sicherungen werden geprüft…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="98"/>
-        <location filename="../../ui/backups_panel.py" line="269"/>
+        <location filename="../../ui/backups_panel.py" line="102"/>
+        <location filename="../../ui/backups_panel.py" line="296"/>
         <source>Select a set to see what it holds.</source>
         <translation>Wählen Sie einen Satz aus, um seinen Inhalt zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="108"/>
+        <location filename="../../ui/backups_panel.py" line="112"/>
         <source>Back up now</source>
         <translation>Jetzt sichern</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="110"/>
+        <location filename="../../ui/backups_panel.py" line="114"/>
         <source>Verify</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="112"/>
+        <location filename="../../ui/backups_panel.py" line="116"/>
         <source>Restore…</source>
         <translation>Wiederherstellen…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="114"/>
+        <location filename="../../ui/backups_panel.py" line="118"/>
         <source>Upload</source>
         <translation>Hochladen</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="116"/>
+        <location filename="../../ui/backups_panel.py" line="120"/>
         <source>Fetch</source>
         <translation>Abrufen</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="118"/>
+        <location filename="../../ui/backups_panel.py" line="122"/>
         <source>Bring a set that is only on the remote back to this computer, checked</source>
         <translation>Einen Satz, der nur im Remote liegt, geprüft auf diesen Computer zurückholen</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="135"/>
+        <location filename="../../ui/backups_panel.py" line="139"/>
         <source>Schedule, retention and off-site copy</source>
         <translation>Zeitplan, Aufbewahrung und externe Kopie</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="139"/>
+        <location filename="../../ui/backups_panel.py" line="143"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="144"/>
+        <location filename="../../ui/backups_panel.py" line="148"/>
         <source>an rclone remote, e.g. gdrive:Gastro Hub</source>
         <translation>ein rclone-Remote, z. B. gdrive:Gastro Hub</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="145"/>
+        <location filename="../../ui/backups_panel.py" line="149"/>
         <source>Encrypt sets (passphrase in the keyring)</source>
         <translation>Sätze verschlüsseln (Passphrase im Schlüsselbund)</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="146"/>
+        <location filename="../../ui/backups_panel.py" line="150"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="148"/>
+        <location filename="../../ui/backups_panel.py" line="152"/>
         <source>Show what retention would remove</source>
         <translation>Zeigen, was die Aufbewahrung entfernen würde</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="150"/>
+        <location filename="../../ui/backups_panel.py" line="154"/>
         <source>Back up every:</source>
         <translation>Sichern alle:</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="151"/>
+        <location filename="../../ui/backups_panel.py" line="155"/>
         <source>Keep daily / weekly / monthly:</source>
         <translation>Behalten täglich / wöchentlich / monatlich:</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="153"/>
+        <location filename="../../ui/backups_panel.py" line="157"/>
         <source>Off-site copy to:</source>
         <translation>Externe Kopie nach:</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="182"/>
+        <location filename="../../ui/backups_panel.py" line="208"/>
         <source>{0} sets on the remote.</source>
         <translation>{0} Sätze im Remote.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="188"/>
+        <location filename="../../ui/backups_panel.py" line="214"/>
         <source>The remote could not be listed: {0}</source>
         <translation>Der Inhalt des Remotes konnte nicht aufgelistet werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="204"/>
+        <location filename="../../ui/backups_panel.py" line="230"/>
         <source>Last verified backup: {0}.</source>
         <translation>Letzte geprüfte Sicherung: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="234"/>
+        <location filename="../../ui/backups_panel.py" line="261"/>
         <source>on the remote (checked when fetched)</source>
         <translation>im Remote (wird beim Abrufen geprüft)</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="235"/>
+        <location filename="../../ui/backups_panel.py" line="262"/>
         <source>off-site</source>
         <translation>extern</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="236"/>
+        <location filename="../../ui/backups_panel.py" line="263"/>
         <source>remote only</source>
         <translation>nur im Remote</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="239"/>
+        <location filename="../../ui/backups_panel.py" line="266"/>
         <source>verified</source>
         <translation>geprüft</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="241"/>
+        <location filename="../../ui/backups_panel.py" line="268"/>
         <source>not verified</source>
         <translation>nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="244"/>
+        <location filename="../../ui/backups_panel.py" line="271"/>
         <source>off-site (found on the remote)</source>
         <translation>extern (im Remote gefunden)</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="246"/>
+        <location filename="../../ui/backups_panel.py" line="273"/>
         <source>not off-site</source>
         <translation>nicht extern</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="248"/>
+        <location filename="../../ui/backups_panel.py" line="275"/>
         <source>this computer and the remote</source>
         <translation>dieser Computer und das Remote</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="250"/>
+        <location filename="../../ui/backups_panel.py" line="277"/>
         <source>this computer</source>
         <translation>dieser Computer</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="274"/>
+        <location filename="../../ui/backups_panel.py" line="301"/>
         <source>{0} is encrypted: the list of what it holds is inside it.</source>
         <translation>Satz {0} ist verschlüsselt: Die Inhaltsliste liegt darin.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="276"/>
+        <location filename="../../ui/backups_panel.py" line="303"/>
         <source>{0}: no list of its contents yet (Verify reads it).</source>
         <translation>{0}: noch keine Inhaltsliste (Prüfen liest sie).</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="281"/>
+        <location filename="../../ui/backups_panel.py" line="308"/>
         <source>{0} holds {1} files: a {2} database (schema {3}, {4} rows).</source>
         <translation>Satz {0} enthält {1} Dateien: eine {2}-Datenbank (Schema {3}, {4} Zeilen).</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="288"/>
+        <location filename="../../ui/backups_panel.py" line="315"/>
         <source>its key is in the set</source>
         <translation>der Schlüssel ist im Satz enthalten</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="290"/>
+        <location filename="../../ui/backups_panel.py" line="317"/>
         <source>its key is not in the set (it stays in the keyring)</source>
         <translation>der Schlüssel ist nicht im Satz (er bleibt im Schlüsselbund)</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="292"/>
+        <location filename="../../ui/backups_panel.py" line="319"/>
         <source>n8n: {0} workflows and {1} credentials, encrypted with n8n&apos;s key; {2}.</source>
         <translation>n8n: {0} Workflows und {1} Zugangsdaten, verschlüsselt mit dem Schlüssel von n8n; {2}.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="296"/>
+        <location filename="../../ui/backups_panel.py" line="323"/>
         <source>n8n&apos;s workflows are not in this set.</source>
         <translation>Die Workflows von n8n sind nicht in diesem Satz.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="299"/>
+        <location filename="../../ui/backups_panel.py" line="326"/>
         <source>database</source>
         <translation>Datenbank</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="300"/>
+        <location filename="../../ui/backups_panel.py" line="327"/>
         <source>settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="301"/>
+        <location filename="../../ui/backups_panel.py" line="328"/>
         <source>n8n / extra</source>
         <translation>n8n / Sonstiges</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="341"/>
+        <location filename="../../ui/backups_panel.py" line="368"/>
         <source>Backing up…</source>
         <translation>Sicherung läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="344"/>
+        <location filename="../../ui/backups_panel.py" line="371"/>
         <source>Backup {0} made and verified.</source>
         <translation>Sicherung {0} erstellt und geprüft.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="354"/>
+        <location filename="../../ui/backups_panel.py" line="381"/>
         <source>Select a set that is on the remote first.</source>
         <translation>Wählen Sie zuerst einen Satz aus, der im Remote liegt.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="357"/>
+        <location filename="../../ui/backups_panel.py" line="384"/>
         <source>{0} is already on this computer.</source>
         <translation>Satz {0} ist bereits auf diesem Computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="366"/>
+        <location filename="../../ui/backups_panel.py" line="393"/>
         <source>{0} fetched from the remote and checked: it can be restored.</source>
         <translation>Satz {0} aus dem Remote abgerufen und geprüft: Er kann wiederhergestellt werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="376"/>
+        <location filename="../../ui/backups_panel.py" line="403"/>
         <source>Fetching {0}…</source>
         <translation>{0} wird abgerufen…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="381"/>
-        <location filename="../../ui/backups_panel.py" line="396"/>
-        <location filename="../../ui/backups_panel.py" line="428"/>
+        <location filename="../../ui/backups_panel.py" line="408"/>
+        <location filename="../../ui/backups_panel.py" line="423"/>
+        <location filename="../../ui/backups_panel.py" line="455"/>
         <source>Select a set first.</source>
         <translation>Wählen Sie zuerst einen Satz aus.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="383"/>
+        <location filename="../../ui/backups_panel.py" line="410"/>
         <source>Checking {0}…</source>
         <translation>{0} wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="387"/>
+        <location filename="../../ui/backups_panel.py" line="414"/>
         <source>{0}: every file is intact.</source>
         <translation>{0}: Alle Dateien sind intakt.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="400"/>
+        <location filename="../../ui/backups_panel.py" line="427"/>
         <source>{0} is only on the remote: Fetch it first.</source>
         <translation>Satz {0} liegt nur im Remote: Rufen Sie ihn zuerst ab.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="405"/>
+        <location filename="../../ui/backups_panel.py" line="432"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="407"/>
+        <location filename="../../ui/backups_panel.py" line="434"/>
         <source>Restore {0}? Every file is checked first; the channels stop while the database is replaced, the current one is kept as a safety copy, then everything starts again.</source>
         <translation>{0} wiederherstellen? Zuerst wird jede Datei geprüft; während die Datenbank ersetzt wird, halten die Kanäle an, die aktuelle wird als Sicherheitskopie aufbewahrt, danach startet alles wieder.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="414"/>
+        <location filename="../../ui/backups_panel.py" line="441"/>
         <source>Restoring…</source>
         <translation>Wird wiederhergestellt…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="418"/>
+        <location filename="../../ui/backups_panel.py" line="445"/>
         <source>Restored {0} in {1:.1f} s: {2}</source>
         <translation>{0} in {1:.1f} s wiederhergestellt: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="430"/>
+        <location filename="../../ui/backups_panel.py" line="457"/>
         <source>Uploading {0}…</source>
         <translation>{0} wird hochgeladen…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="450"/>
+        <location filename="../../ui/backups_panel.py" line="477"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="458"/>
+        <location filename="../../ui/backups_panel.py" line="485"/>
         <source>Retention keeps {0} sets and would remove: {1}</source>
         <translation>Die Aufbewahrung behält {0} Sätze und würde entfernen: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_panel.py" line="459"/>
+        <location filename="../../ui/backups_panel.py" line="486"/>
         <source>nothing</source>
         <translation>nichts</translation>
     </message>
@@ -2077,82 +2077,82 @@ Passwörter und API-Schlüssel kommen in den Schlüsselbund des Systems, niemals
 <context>
     <name>InboxPanel</name>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="42"/>
+        <location filename="../../ui/inbox_panel.py" line="49"/>
         <source>Any urgency</source>
         <translation>Jede Dringlichkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="43"/>
+        <location filename="../../ui/inbox_panel.py" line="50"/>
         <source>Crisis &amp; urgent</source>
         <translation>Krise &amp; dringend</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="44"/>
+        <location filename="../../ui/inbox_panel.py" line="51"/>
         <source>Crisis</source>
         <translation>Krise</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="45"/>
+        <location filename="../../ui/inbox_panel.py" line="52"/>
         <source>Urgent</source>
         <translation>Dringend</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="46"/>
+        <location filename="../../ui/inbox_panel.py" line="53"/>
         <source>Financial</source>
         <translation>Finanzen</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="47"/>
+        <location filename="../../ui/inbox_panel.py" line="54"/>
         <source>Scheduling</source>
         <translation>Termine</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="50"/>
+        <location filename="../../ui/inbox_panel.py" line="57"/>
         <source>Open</source>
         <translation>Offen</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="51"/>
+        <location filename="../../ui/inbox_panel.py" line="58"/>
         <source>Snoozed</source>
         <translation>Zurückgestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="52"/>
+        <location filename="../../ui/inbox_panel.py" line="59"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="53"/>
+        <location filename="../../ui/inbox_panel.py" line="60"/>
         <source>Newsletters &amp; notifications</source>
         <translation>Newsletter &amp; Benachrichtigungen</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="54"/>
+        <location filename="../../ui/inbox_panel.py" line="61"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="76"/>
+        <location filename="../../ui/inbox_panel.py" line="83"/>
         <source>All channels</source>
         <translation>Alle Kanäle</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="86"/>
+        <location filename="../../ui/inbox_panel.py" line="93"/>
         <source>VIP only</source>
         <translation>Nur VIP</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="95"/>
+        <location filename="../../ui/inbox_panel.py" line="102"/>
         <source>Search all messages…</source>
         <translation>Alle Nachrichten durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_panel.py" line="176"/>
+        <location filename="../../ui/inbox_panel.py" line="183"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/inbox_panel.py" line="242"/>
+        <location filename="../../ui/inbox_panel.py" line="254"/>
         <source>%n conversation(s)</source>
         <translation>
             <numerusform>%n Unterhaltung</numerusform>
@@ -2333,6 +2333,7 @@ Verbinden Sie oben Ihre Facebook-Seite (und ihr Instagram-Konto), um hier Messen
         <translation>KI</translation>
     </message>
     <message>
+        <location filename="../../ui/backups_panel.py" line="163"/>
         <location filename="../../ui/main_window.py" line="172"/>
         <location filename="../../ui/main_window.py" line="277"/>
         <source>Backups</source>
@@ -2621,17 +2622,17 @@ Verbinden Sie oben Ihre Facebook-Seite (und ihr Instagram-Konto), um hier Messen
 <context>
     <name>OfficeStatus</name>
     <message>
-        <location filename="../../ui/office_status.py" line="50"/>
+        <location filename="../../ui/office_status.py" line="49"/>
         <source>Office mode: this PC fetches and sends</source>
         <translation>Büromodus: Dieser PC ruft Nachrichten ab und sendet sie</translation>
     </message>
     <message>
-        <location filename="../../ui/office_status.py" line="54"/>
-        <source>Office mode: fetched and sent by %1</source>
-        <translation>Büromodus: Abruf und Versand durch %1</translation>
+        <location filename="../../ui/office_status.py" line="53"/>
+        <source>Office mode: fetched and sent by the processor on %1</source>
+        <translation>Büromodus: Abruf und Versand durch den Prozessor auf %1</translation>
     </message>
     <message>
-        <location filename="../../ui/office_status.py" line="61"/>
+        <location filename="../../ui/office_status.py" line="60"/>
         <source>Office mode: no processor is running — messages are not being fetched</source>
         <translation>Büromodus: Kein Prozessor läuft — Nachrichten werden nicht abgerufen</translation>
     </message>
@@ -2695,32 +2696,37 @@ Verbinden Sie oben Ihre Facebook-Seite (und ihr Instagram-Konto), um hier Messen
         <translation>Ich akzeptiere diesen unsicheren Schlüsselbund (Geheimnisse werden unverschlüsselt gespeichert)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="78"/>
+        <location filename="../../ui/settings_dialog.py" line="76"/>
+        <source>Office mode: several PCs share this database; one processor fetches and sends (after a restart)</source>
+        <translation>Büromodus: mehrere PCs teilen diese Datenbank; ein Prozessor ruft ab und versendet (nach einem Neustart)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="86"/>
         <source>Language (after a restart):</source>
         <translation>Sprache (gilt nach einem Neustart):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="82"/>
+        <location filename="../../ui/settings_dialog.py" line="90"/>
         <source>Data folder:</source>
         <translation>Datenordner:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="83"/>
+        <location filename="../../ui/settings_dialog.py" line="91"/>
         <source>Keyring:</source>
         <translation>Schlüsselbund:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="94"/>
+        <location filename="../../ui/settings_dialog.py" line="103"/>
         <source>Channels, the AI provider, backups and the stack are set in their tabs.</source>
         <translation>Kanäle, KI-Anbieter, Sicherungen und Stack werden auf ihren eigenen Registerkarten eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="104"/>
+        <location filename="../../ui/settings_dialog.py" line="119"/>
         <source>{0}: secrets are kept there, and it works.</source>
         <translation>{0}: Geheimnisse werden dort gespeichert, und der Schlüsselbund funktioniert.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="113"/>
+        <location filename="../../ui/settings_dialog.py" line="128"/>
         <source>keyring unavailable: </source>
         <translation>Schlüsselbund nicht verfügbar: </translation>
     </message>
