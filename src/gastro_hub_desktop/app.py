@@ -9,7 +9,7 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from gastro_hub_desktop import APP_ID, APP_NAME, __version__, paths
+from gastro_hub_desktop import APP_ID, APP_NAME, __version__, paths, responsiveness
 
 if TYPE_CHECKING:
     from gastro_hub_desktop.ui.tray import Tray
@@ -28,6 +28,7 @@ def run_gui(argv: list[str], exit_after_paint: bool = False, verbose: bool = Fal
     from gastro_hub_desktop.ui.main_window import MainWindow
 
     started = time.perf_counter()  # the window comes first; the rest loads after it is painted
+    responsiveness.prefer_gui_thread()  # the engine's threads run Python beside the GUI
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -89,7 +90,13 @@ def run_gui(argv: list[str], exit_after_paint: bool = False, verbose: bool = Fal
             return
         instance.listen()
         install_asyncio_loop(app)
-        engine.start()
+        bridge.call(
+            engine.start(),
+            lambda _started: QTimer.singleShot(
+                responsiveness.SETTLE_AFTER_START_MS, responsiveness.settle_heap
+            ),
+            lambda _exc: None,  # EngineFailed tells the window
+        )
         if QSystemTrayIcon.isSystemTrayAvailable():
             from gastro_hub_desktop.ui.tray import Tray
 

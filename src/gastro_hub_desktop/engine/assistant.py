@@ -28,6 +28,7 @@ from gastro_hub_desktop.domain.drafting import (
 from gastro_hub_desktop.domain.messages import Channel, Direction, Urgency
 from gastro_hub_desktop.domain.triage import Intent, TriageInput
 from gastro_hub_desktop.engine.events import ConversationsChanged, EngineEvent, EventBus
+from gastro_hub_desktop.responsiveness import background_thread
 from gastro_hub_desktop.store.drafts import Drafts, NewProposal
 from gastro_hub_desktop.store.repository import Store
 from gastro_hub_desktop.store.settings import AppSettings
@@ -138,6 +139,7 @@ class Assistant:
             self._wake.set()
 
     def _run(self) -> None:
+        background_thread()  # triage and drafting are CPU work: the GUI thread comes first
         self._loop = asyncio.new_event_loop()
         try:
             while not self._stop.is_set():

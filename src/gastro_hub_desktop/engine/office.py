@@ -190,4 +190,3 @@ class OfficeLink:
         if change.kind == "outbox" and self.leading.is_set():
             for conversation_id in ids:
                 self._wake_sender(conversation_id)
-

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from itertools import islice
 
 from gastro_hub_desktop.domain.messages import ImportResult, IncomingMessage
+from gastro_hub_desktop.responsiveness import settle_heap
 from gastro_hub_desktop.store.repository import Store
 
 BATCH = 1000
@@ -23,8 +24,12 @@ def ingest_with_progress(
 ) -> ImportResult:
     """Store `messages` batch by batch; each batch is committed before the next is read.
 
-    Cancelling stops after the current batch: everything counted so far is stored.
+    Cancelling stops after the current batch: everything counted so far is stored. What is
+    alive when the job starts (its input, above all) is left out of the garbage collector's
+    walks meanwhile: a full collection holds the GIL and stalls the GUI thread for as long as
+    it walks (see `responsiveness`).
     """
+    settle_heap()
     new = duplicates = done = 0
     progress(0, total)
     while not cancel.is_set():

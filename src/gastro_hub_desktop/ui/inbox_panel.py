@@ -3,6 +3,7 @@ The unified Inbox and each channel tab (Email, WhatsApp, Chats, Social) are one 
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, QTimer, Signal
@@ -37,6 +38,12 @@ from gastro_hub_desktop.ui.search_results import SearchResults
 if TYPE_CHECKING:
     from gastro_hub_desktop.engine.facade import Engine
     from gastro_hub_desktop.ui.bridge import EngineBridge
+
+# A burst of changes causes one refresh of the list, once it has been quiet for a moment; and
+# an import's batches, coming in bursts, at most one a second: each refresh repaints the list,
+# which costs the GUI thread CPU and GIL hand-overs while the engine works (`responsiveness`).
+REFRESH_AFTER_MS = 150
+REFRESH_EVERY_MS = 1000
 
 URGENCY_CHOICES: list[tuple[str, tuple[Urgency, ...]]] = [
     (QT_TRANSLATE_NOOP("InboxPanel", "Any urgency"), ()),
@@ -146,8 +153,8 @@ class InboxPanel(QWidget):
 
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(150)
-        self._refresh_timer.timeout.connect(self.model.refresh)
+        self._refresh_timer.timeout.connect(self._refresh)
+        self._refreshed_at = 0.0  # time.monotonic() of the last refresh on a change
 
         for box in (self.channel_box, self.status_box, self.urgency_box):
             box.currentIndexChanged.connect(self._apply_filter)
@@ -222,7 +229,8 @@ class InboxPanel(QWidget):
         if isinstance(event, EngineStarted):
             self.engine_started()
         elif isinstance(event, ConversationsChanged) and self._engine_ready:
-            self._refresh_timer.start()  # many changes in a burst → one refresh
+            since_ms = (time.monotonic() - self._refreshed_at) * 1000  # (re)started: debounced
+            self._refresh_timer.start(int(max(REFRESH_AFTER_MS, REFRESH_EVERY_MS - since_ms)))
             if self.pane.conversation_id in event.conversation_ids and event.new_messages:
                 self.pane.reload()
         elif isinstance(event, DeliveryChanged) and (
@@ -236,6 +244,10 @@ class InboxPanel(QWidget):
 
     def engine_started(self) -> None:
         self._engine_ready = True
+        self.model.refresh()
+
+    def _refresh(self) -> None:
+        self._refreshed_at = time.monotonic()
         self.model.refresh()
 
     def _count_changed(self, count: int) -> None:
