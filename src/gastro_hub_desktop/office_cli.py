@@ -45,10 +45,12 @@ def join(url: str) -> int:
         enabled = office.office_enabled(store)
     finally:
         store.close()
-    if password:
-        from gastro_hub_desktop.credentials import Credentials
+    from gastro_hub_desktop.credentials import Credentials
 
+    if password:
         Credentials().set(paths.DATABASE_PASSWORD, password)
+    else:  # a password kept for an earlier database must not be sent to this one
+        Credentials().delete(paths.DATABASE_PASSWORD)
     paths.choose_database(bare)
     print(f"This PC uses {paths.redact_url(bare)} from the next start.")
     if not enabled:

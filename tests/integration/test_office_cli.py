@@ -24,6 +24,9 @@ def test_join_turn_on_and_status(
     assert main(["office", "on"]) == 1  # SQLite: refused with what to do
     assert "needs a PostgreSQL database" in capsys.readouterr().err
 
+    from gastro_hub_desktop.credentials import Credentials
+
+    Credentials().set(paths.DATABASE_PASSWORD, "kept-for-an-earlier-database")
     url = postgres_server.create_database(f"office_cli_{uuid.uuid4().hex[:8]}")
     assert main(["office", "join", url.replace("+psycopg", "")]) == 0
     out = capsys.readouterr().out
