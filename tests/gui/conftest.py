@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -29,3 +29,28 @@ def keyring_window(
     yield w
     engine.stop()
     bridge.close()
+
+
+WindowFactory = Callable[[str], tuple[MainWindow, Engine]]
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot) -> Iterator[WindowFactory]:
+    """Opens the main window on a started engine for a database URL; stops both after the
+    test."""
+    opened: list[tuple[Engine, EngineBridge]] = []
+
+    def open_on(url: str) -> tuple[MainWindow, Engine]:
+        engine = Engine(url)
+        bridge = EngineBridge(engine.events)
+        opened.append((engine, bridge))
+        w = MainWindow(engine, bridge)
+        qtbot.addWidget(w)
+        w.show()
+        engine.start().result(30)
+        return w, engine
+
+    yield open_on
+    for engine, bridge in opened:
+        engine.stop()
+        bridge.close()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 from tests.dockerd import DockerDaemon, busybox_image, docker_engine  # noqa: F401
+from tests.gui.conftest import WindowFactory
 
 from gastro_hub_desktop.engine.facade import Engine
 from gastro_hub_desktop.ui.bridge import EngineBridge
@@ -19,16 +20,8 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[MainWindow, Engine]]:
-    engine = Engine(f"sqlite:///{tmp_path / 'stack.sqlite3'}")
-    bridge = EngineBridge(engine.events)
-    w = MainWindow(engine, bridge)
-    qtbot.addWidget(w)
-    w.show()
-    engine.start().result(30)
-    yield w, engine
-    engine.stop()
-    bridge.close()
+def window(open_window: WindowFactory, tmp_path: Path) -> tuple[MainWindow, Engine]:
+    return open_window(f"sqlite:///{tmp_path / 'stack.sqlite3'}")
 
 
 def test_no_docker_engine_is_said_plainly(
